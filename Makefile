@@ -1,0 +1,37 @@
+# Entry points; the work is done by the scripts in scripts/.
+#   make run     the main job: build, boot both emulators, MMU matrix table
+#   make check   the test command: every check, ending "N passed, N failed"
+# Set FLAVOUR=debug for the lockdep/DEBUG_VM/KVM_PROVE_MMU kernel, and
+# BUILD=dir to build elsewhere than ./build.
+
+.PHONY: run check deps base series export-series kernel selftests matrix clean
+
+run:
+	@scripts/main-job.sh
+
+check:
+	@scripts/check.sh
+
+deps:
+	@scripts/install-deps.sh
+
+base:
+	@scripts/make-base-tree.sh
+
+series:
+	@scripts/apply-series.sh
+
+export-series:
+	@scripts/export-series.sh
+
+kernel: series
+	@scripts/build-kernel.sh
+
+selftests: kernel
+	@scripts/build-selftests.sh
+
+matrix:
+	@scripts/run-matrix.sh
+
+clean:
+	rm -rf build

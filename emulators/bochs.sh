@@ -1,0 +1,55 @@
+# shellcheck shell=bash
+# Bochs 2.7 emulating Intel VMX with EPT (cpu model tigerlake; no MBEC).
+# Debian's build has the debugger compiled in and no "nogui" display: it
+# runs with display_library "term" under a pseudo-terminal (script) and an
+# -rc file that holds "c" (continue). It boots an isolinux ISO. Sourced by
+# scripts/boot.sh, which sets KERNEL, INITRD, CMDLINE, ISO and SERIAL.
+EMU_NEEDS=(bochs script xorriso /usr/lib/ISOLINUX/isolinux.bin
+	/usr/lib/syslinux/modules/bios/ldlinux.c32 /usr/share/bochs/BIOS-bochs-latest
+	/usr/share/vgabios/vgabios.bin)
+EMU_CPU=tigerlake
+EMU_MEM_MB=2048
+# Instructions per emulated second. Bochs' clock is virtual (sync=none):
+# guest time is instructions / ips, not wall time.
+EMU_IPS=200000000
+emu_command() {
+	local dir
+	dir=$(dirname "$ISO")
+	cat >"$dir/bochsrc" <<RC
+megs: $EMU_MEM_MB
+cpu: model=$EMU_CPU, count=1, ips=$EMU_IPS, reset_on_triple_fault=1
+romimage: file=/usr/share/bochs/BIOS-bochs-latest
+vgaromimage: file=/usr/share/vgabios/vgabios.bin
+ata0-master: type=cdrom, path=$ISO, status=inserted
+boot: cdrom
+com1: enabled=1, mode=file, dev=$SERIAL
+display_library: term
+log: $dir/bochs.log
+clock: sync=none, time0=946684800
+info: action=ignore
+error: action=ignore
+panic: action=fatal
+RC
+	echo c >"$dir/bochs.cmds"
+	EMU_CMD=(script -qfec "bochs -q -f $dir/bochsrc -rc $dir/bochs.cmds" /dev/null)
+	make_iso
+}
+
+# isolinux ISO holding the kernel, the initramfs and the command line.
+make_iso() {
+	local tree=$ISO.d
+	rm -rf "$tree"
+	mkdir -p "$tree"
+	cp /usr/lib/ISOLINUX/isolinux.bin /usr/lib/syslinux/modules/bios/ldlinux.c32 "$tree/"
+	cp "$KERNEL" "$tree/bzImage"
+	cp "$INITRD" "$tree/initrd.gz"
+	printf 'DEFAULT linux\nPROMPT 0\nTIMEOUT 0\nLABEL linux\n  KERNEL /bzImage\n  APPEND initrd=/initrd.gz %s\n' \
+		"$CMDLINE" >"$tree/isolinux.cfg"
+	xorriso -as mkisofs -quiet -o "$ISO" -b isolinux.bin -c boot.cat \
+		-no-emul-boot -boot-load-size 4 -boot-info-table "$tree" 2>/dev/null ||
+		die "xorriso could not make $ISO"
+	rm -rf "$tree"
+}
+# Wall-clock budgets (s) enforced by the host: one test, one boot.
+EMU_TEST_TIMEOUT=900
+EMU_RUN_TIMEOUT=2400

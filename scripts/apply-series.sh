@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Put $SRC at the base commit plus the series in series/, applied with
+# git am (no fuzz, no 3-way). Files the series does not touch keep their
+# timestamps, so an incremental kernel build stays incremental.
+# A patch that does not apply stops the run with its name and git's reason.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+"$TOP/scripts/make-base-tree.sh" >/dev/null
+
+stamp=$( (cat "$TOP/series/0000-cover-letter.patch" 2>/dev/null; series_patches | xargs -r cat) | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$BUILD/series.applied" 2>/dev/null)" = "$stamp" ] &&
+   [ -z "$(git -C "$SRC" status --porcelain --untracked-files=normal)" ]; then
+	echo "series: already applied at $(git -C "$SRC" rev-parse --short HEAD)"
+	exit 0
+fi
+
+rm -f "$BUILD/series.applied"
+git -C "$SRC" am --abort >/dev/null 2>&1 || true
+git -C "$SRC" checkout -q -f "$BRANCH"
+git -C "$SRC" reset -q --hard "$BASE_TAG"
+git -C "$SRC" clean -q -fd
+
+n=0
+while IFS= read -r p; do
+	n=$((n + 1))
+	# Keep the author date; the committer date follows it so that the
+	# commit hashes, and the round trip through format-patch, are stable.
+	if ! err=$(git_series am --no-3way --keep-cr --committer-date-is-author-date "$p" 2>&1); then
+		git -C "$SRC" am --abort >/dev/null 2>&1 || true
+		printf '  git am: %s\n' "${err//$'\n'/$'\n'  git am: }" >&2
+		die "series/$(basename "$p") does not apply to $BASE_TAG + the patches before it"
+	fi
+done < <(series_patches)
+
+# The cover letter's subject and text become the branch description, from
+# which export-series.sh writes the cover letter back.
+cover=$TOP/series/0000-cover-letter.patch
+if [ -f "$cover" ]; then
+	awk '
+	!body && /^Subject: / { s = $0; subj = 1; next }
+	!body && subj && /^ / { s = s $0; next }
+	!body && /^$/ { body = 1; sub(/^Subject: (\[[^]]*\] )?/, "", s); print s; print ""; next }
+	!body { subj = 0; next }
+	body && /^[^ ].* \([0-9]+\):$/ { exit }
+	body { print }' "$cover" | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$BUILD/cover.txt"
+	git -C "$SRC" config "branch.$BRANCH.description" "$(cat "$BUILD/cover.txt")"
+fi
+echo "$stamp" >"$BUILD/series.applied"
+echo "series: $n patches applied, HEAD $(git -C "$SRC" rev-parse --short HEAD)"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Build the test kernel from $SRC into $KOUT: tinyconfig + config/kvm-test.config
+# (+ config/debug.config when FLAVOUR=debug). Out of tree, ccache when present.
+# Prints the bzImage path on the last line.
+# Usage: build-kernel.sh [extra make targets...]
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ -f "$SRC/Makefile" ] || die "no kernel tree at $SRC (run scripts/make-base-tree.sh)"
+
+frags=("$TOP/config/kvm-test.config")
+case ${FLAVOUR:-} in
+"") ;;
+debug) frags+=("$TOP/config/debug.config") ;;
+*) die "unknown FLAVOUR '$FLAVOUR' (known: debug)" ;;
+esac
+
+cc=gcc
+command -v ccache >/dev/null && cc="ccache gcc"
+mk=(make -C "$SRC" O="$KOUT" ARCH=x86_64 CC="$cc" HOSTCC="$cc" -j"$(nproc)"
+    KBUILD_BUILD_USER=kvm KBUILD_BUILD_HOST=test KBUILD_BUILD_TIMESTAMP=2000-01-01)
+mkdir -p "$KOUT"
+
+# Regenerate .config only when a fragment changed.
+stamp=$(cat "${frags[@]}" | sha256sum | cut -d' ' -f1)
+if [ ! -f "$KOUT/.config" ] || [ "$(cat "$KOUT/.fragments" 2>/dev/null)" != "$stamp" ]; then
+	"${mk[@]}" -s tinyconfig >/dev/null
+	KCONFIG_CONFIG="$KOUT/.config" "$SRC/scripts/kconfig/merge_config.sh" -m -O "$KOUT" \
+		"$KOUT/.config" "${frags[@]}" >"$KOUT/merge.log" 2>&1 ||
+		{ cat "$KOUT/merge.log"; die "merge_config failed"; }
+	"${mk[@]}" -s olddefconfig
+	# Every option of the fragments must have survived olddefconfig.
+	bad=0
+	while IFS= read -r line; do
+		case $line in CONFIG_*) ;; *) continue ;; esac
+		grep -qx -- "$line" "$KOUT/.config" || { echo "config: '$line' did not stick" >&2; bad=1; }
+	done < <(cat "${frags[@]}")
+	[ $bad = 0 ] || die "config fragment options were dropped (missing dependencies?)"
+	echo "$stamp" >"$KOUT/.fragments"
+fi
+
+"${mk[@]}" -s bzImage "$@" >"$KOUT/build.log" 2>&1 ||
+	{ tail -n 40 "$KOUT/build.log"; die "kernel build failed; log: $KOUT/build.log"; }
+echo "$KOUT/arch/x86/boot/bzImage"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Build the KVM selftests of $SRC statically against the test kernel's
+# headers, into $BUILD/selftests. With arguments, build only those tests
+# (names as in the Makefile, e.g. x86_64/smm_test); without, build them all.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+OUT=$BUILD/selftests
+[ -f "$SRC/Makefile" ] || die "no kernel tree at $SRC"
+[ -f "$KOUT/.config" ] || die "no configured kernel in $KOUT (run scripts/build-kernel.sh)"
+
+make -C "$SRC" O="$KOUT" ARCH=x86_64 -s headers >"$KOUT/headers.log" 2>&1 ||
+	{ tail -n 20 "$KOUT/headers.log"; die "make headers failed"; }
+
+cc=gcc
+command -v ccache >/dev/null && cc="ccache gcc"
+mkdir -p "$OUT"
+targets=()
+for t in "$@"; do targets+=("$OUT/$t"); done
+make -C "$SRC/tools/testing/selftests/kvm" -j"$(nproc)" ARCH=x86_64 \
+	CC="$cc" LDFLAGS=-static OUTPUT="$OUT" \
+	KHDR_INCLUDES="-isystem $KOUT/usr/include" "${targets[@]}" \
+	>"$OUT/build.log" 2>&1 ||
+	{ grep -E 'error|Error' "$OUT/build.log" | head -n 20; die "selftest build failed; log: $OUT/build.log"; }
+echo "$OUT"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# scripts/checkpatch.pl --strict on every patch of the series: no error,
+# warning or check. An exception must be argued in the patch's changelog
+# and listed in config/checkpatch-exceptions ("<patch file> <TYPE>").
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+exceptions=$TOP/config/checkpatch-exceptions
+bad=0
+while IFS= read -r p; do
+	name=$(basename "$p")
+	ignore=$(awk -v n="$name" '$1 == n { printf "%s%s", sep, $2; sep = "," }' "$exceptions")
+	out=$(cd "$SRC" && perl scripts/checkpatch.pl --strict --showfile \
+		${ignore:+--ignore "$ignore"} "$p" 2>&1) || true
+	if echo "$out" | grep -q 'total: 0 errors, 0 warnings, 0 checks'; then
+		echo "$name: clean${ignore:+ (argued exceptions: $ignore)}"
+	else
+		echo "$name:"
+		indent <<<"$out"
+		bad=1
+	fi
+done < <(series_patches)
+[ $bad = 0 ]

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Build arch/x86/kvm/ with W=1 at the base and at every patch of the series;
+# fail on a build error or on any warning that the base does not have.
+# (The whole kernel at the series tip is built by build-kernel.sh.)
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/patch-tree.sh
+. "$TOP/scripts/patch-tree.sh"
+
+# Warnings of a build log, without line numbers (patches move lines).
+warnings() {
+	grep -E '^[^ ]+:[0-9]+(:[0-9]+)?: warning:' "$1" |
+		sed -E 's/:[0-9]+(:[0-9]+)?: warning:/: warning:/' | LC_ALL=C sort -u
+}
+
+build_at() { # REV LOG
+	ptree_at "$1"
+	ptree_make -s olddefconfig >/dev/null
+	ptree_make W=1 arch/x86/kvm/ >"$2" 2>&1
+}
+
+logs=$POUT-logs
+mkdir -p "$logs"
+build_at "$BASE_TAG" "$logs/base.log" || { tail -n 20 "$logs/base.log"; die "the base does not build"; }
+warnings "$logs/base.log" >"$logs/base.warnings"
+echo "base: $(wc -l <"$logs/base.warnings") W=1 warnings in arch/x86/kvm/"
+
+bad=0 i=0
+for c in $(git -C "$SRC" rev-list --reverse "$BASE_TAG..HEAD"); do
+	i=$((i + 1))
+	subj=$(git -C "$SRC" log -1 --format=%s "$c")
+	if ! build_at "$c" "$logs/$i.log"; then
+		echo "patch $i ($subj): build FAILED"
+		grep -E 'error' "$logs/$i.log" | head -n 10 | sed 's/^/  /'
+		bad=1
+		continue
+	fi
+	new=$(warnings "$logs/$i.log" | comm -13 "$logs/base.warnings" -)
+	if [ -n "$new" ]; then
+		echo "patch $i ($subj): new W=1 warnings"
+		indent <<<"$new"
+		bad=1
+	else
+		echo "patch $i ($subj): builds, no new warnings"
+	fi
+done
+[ $bad = 0 ]

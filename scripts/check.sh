@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The test command: every check of the repository, then the line
+# "N passed, N failed". Exit 1 on any failure. Each stage's time goes to
+# $BUILD/runs/check-<time>/stages.tsv.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/stage.sh
+. "$TOP/scripts/stage.sh"
+
+new_run check
+SKIPPED=0
+echo "run directory: $RUN"
+
+finish() {
+	banner "stage times: $RUN/stages.tsv"
+	echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+	[ "$FAILED" = 0 ]
+	exit
+}
+
+stage install-deps "$TOP/scripts/install-deps.sh" || finish
+stage shellcheck "$TOP/scripts/check-shell.sh" || true
+stage apply-series "$TOP/scripts/apply-series.sh" || finish
+if [ -n "$(series_patches)" ]; then
+	stage series-roundtrip "$TOP/scripts/check-roundtrip.sh" || true
+fi
+stage build-kernel "$TOP/scripts/build-kernel.sh" || finish
+stage build-selftests "$TOP/scripts/build-selftests.sh" || finish
+
+# The MMU matrix: every row (boot, mode, each test, kernel log) counts.
+t=$SECONDS
+banner "matrix"
+"$TOP/scripts/run-matrix.sh" -o "$RUN/matrix" | tee "$RUN/logs/matrix.log" || true
+p=$(grep -c $'\tpass\t' "$RUN/matrix/matrix.tsv" || true)
+s=$(grep -c $'\tskip\t' "$RUN/matrix/matrix.tsv" || true)
+f=$(grep -c $'\tfail\t' "$RUN/matrix/matrix.tsv" || true)
+PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
+printf 'matrix\t%s\t%d\n' "$([ "$f" = 0 ] && echo pass || echo fail)" "$((SECONDS - t))" >>"$RUN/stages.tsv"
+finish

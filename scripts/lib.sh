@@ -1,0 +1,50 @@
+# shellcheck shell=bash
+# Common settings and helpers, sourced by every script in scripts/.
+
+set -euo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+SRC=$BUILD/linux                 # git tree: base commit + series
+KOUT=$BUILD/kernel${FLAVOUR:+-$FLAVOUR}   # out-of-tree kernel build
+TARBALL=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
+BASE_TAG=base-6.12
+BRANCH=series
+
+export TOP BUILD SRC KOUT TARBALL BASE_TAG BRANCH
+
+die() {
+	echo "error: $*" >&2
+	exit 1
+}
+
+# Stage banner with elapsed seconds since the script (or $T0) started.
+T0=${T0:-$SECONDS}
+banner() {
+	printf '==> [%4ds] %s\n' "$((SECONDS - T0))" "$*"
+}
+
+# Git with the series identity (config/series-identity) and a fixed
+# committer date, so that the base commit and the applied series get the
+# same hashes on every machine and the round trip is stable.
+git_series() {
+	local name email
+	name=$(sed -n 's/^name=//p' "$TOP/config/series-identity")
+	email=$(sed -n 's/^email=//p' "$TOP/config/series-identity")
+	GIT_AUTHOR_NAME=${GIT_AUTHOR_NAME:-$name} GIT_AUTHOR_EMAIL=${GIT_AUTHOR_EMAIL:-$email} \
+	GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email \
+	GIT_AUTHOR_DATE=${GIT_AUTHOR_DATE:-2000-01-01T00:00:00Z} \
+	GIT_COMMITTER_DATE=${GIT_COMMITTER_DATE:-2000-01-01T00:00:00Z} \
+		git -c user.name="$name" -c user.email="$email" -C "$SRC" "$@"
+}
+
+# The series' patches, in order, without the cover letter.
+series_patches() {
+	find "$TOP/series" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' \
+		! -name '0000-cover-letter.patch' | LC_ALL=C sort
+}
+
+# Indent standard input, for quoting tool output under a message.
+indent() {
+	sed 's/^/  /'
+}

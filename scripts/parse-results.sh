@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Turn one run's console log (from boot.sh) into result rows, one per test,
+# plus "kernel-log": fails on any WARN, BUG, oops, panic, lockdep, KASAN or
+# UBSAN report from the kernel.
+# Usage: parse-results.sh OUTDIR LIST
+#   LIST: the test list the guest ran; a test with no result is "not run".
+# Writes OUTDIR/results.tsv: status<TAB>test<TAB>wall s<TAB>guest s<TAB>reason
+#   status: pass, fail or skip.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ $# = 2 ] || die "usage: $0 OUTDIR LIST"
+out=$1 list=$2
+log=$out/console.log
+[ -r "$log" ] || die "no console log $log"
+
+awk -F'\t' -v list="$list" '
+BEGIN {
+	while ((getline l < list) > 0) {
+		split(l, f, " ")
+		if (f[1] == "" || f[1] ~ /^#/) continue
+		order[++n] = f[1]
+	}
+}
+{ t = $1; line = $0; sub(/^[^\t]*\t/, "", line) }
+line ~ /^# start: / { split(line, f, " "); started[f[4]] = t; next }
+line ~ /^(not )?ok [0-9]+ / {
+	ok = line !~ /^not /
+	s = line; sub(/^(not )?ok [0-9]+ /, "", s)
+	name = s; sub(/ .*/, "", name)
+	guest = ""
+	if (match(s, /# guest-time: [0-9.]+/))
+		guest = substr(s, RSTART + 14, RLENGTH - 14)
+	reason = s; sub(/^[^ ]* ?/, "", reason); sub(/ ?# guest-time: [0-9.]+$/, "", reason)
+	sub(/^# /, "", reason)
+	st = !ok ? "fail" : (reason ~ /^SKIP/ ? "skip" : "pass")
+	if (st == "skip") sub(/^SKIP ?/, "", reason)
+	status[name] = st; why[name] = reason; gt[name] = guest
+	wall[name] = (name in started) ? t - started[name] : ""
+	next
+}
+line ~ /^# host: / { host = substr(line, 9) }
+line ~ /^\[ *[0-9]+\.[0-9]+\] (WARNING:|BUG:|Oops|kernel BUG|general protection fault|Kernel panic|KASAN:|UBSAN:|INFO: (possible|task|suspicious|trying)|------------\[ cut here \])/ {
+	if (klog == "") { klog = line; sub(/^\[ *[0-9.]+\] /, "", klog) }
+}
+END {
+	for (i = 1; i <= n; i++) {
+		name = order[i]
+		if (name in status)
+			printf "%s\t%s\t%s\t%s\t%s\n", status[name], name, wall[name], gt[name], why[name]
+		else if (name in started)
+			printf "fail\t%s\t\t\t%s\n", name, host != "" ? host : "no result (guest stopped during the test)"
+		else
+			printf "fail\t%s\t\t\tnot run\n", name
+	}
+	printf "%s\tkernel-log\t\t\t%s\n", klog == "" ? "pass" : "fail", klog
+}' "$log" >"$out/results.tsv"

@@ -1,0 +1,31 @@
+# shellcheck shell=bash
+# A second work tree of $SRC at $PTREE, built into $POUT with the test
+# kernel's config: for checks that build other commits than the series tip
+# (each patch, mutants) without touching the main tree or its build.
+# Sourced after lib.sh.
+
+: "${KOUT:?}"
+PTREE=$BUILD/patch-tree
+POUT=$BUILD/kernel-patch
+
+# ptree_at REV: put the patch tree at REV (only changed files are touched).
+ptree_at() {
+	if [ ! -e "$PTREE/.git" ]; then
+		git -C "$SRC" worktree prune
+		git -C "$SRC" worktree add -q --detach "$PTREE" "$1"
+	fi
+	git -C "$PTREE" reset -q --hard
+	git -C "$PTREE" clean -q -fd
+	git -C "$PTREE" checkout -q --detach "$1"
+}
+
+# ptree_make ARGS...: make in the patch tree with the test kernel's config.
+ptree_make() {
+	local cc=gcc
+	command -v ccache >/dev/null && cc="ccache gcc"
+	mkdir -p "$POUT"
+	[ -f "$KOUT/.config" ] || die "no configured kernel in $KOUT (run scripts/build-kernel.sh)"
+	cmp -s "$KOUT/.config" "$POUT/.config" || cp "$KOUT/.config" "$POUT/.config"
+	make -C "$PTREE" O="$POUT" ARCH=x86_64 CC="$cc" HOSTCC="$cc" -j"$(nproc)" \
+		KBUILD_BUILD_USER=kvm KBUILD_BUILD_HOST=test KBUILD_BUILD_TIMESTAMP=2000-01-01 "$@"
+}
