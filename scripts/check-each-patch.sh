@@ -9,7 +9,7 @@
 
 # Warnings of a build log, without line numbers (patches move lines).
 warnings() {
-	grep -E '^[^ ]+:[0-9]+(:[0-9]+)?: warning:' "$1" |
+	{ grep -E '^[^ ]+:[0-9]+(:[0-9]+)?: warning:' "$1" || true; } |
 		sed -E 's/:[0-9]+(:[0-9]+)?: warning:/: warning:/' | LC_ALL=C sort -u
 }
 

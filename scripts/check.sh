@@ -21,10 +21,11 @@ finish() {
 stage install-deps "$TOP/scripts/install-deps.sh" || finish
 stage shellcheck "$TOP/scripts/check-shell.sh" || true
 stage apply-series "$TOP/scripts/apply-series.sh" || finish
-if [ -n "$(series_patches)" ]; then
-	stage series-roundtrip "$TOP/scripts/check-roundtrip.sh" || true
-fi
+stage series-roundtrip "$TOP/scripts/check-roundtrip.sh" || true
+stage checkpatch "$TOP/scripts/check-checkpatch.sh" || true
 stage build-kernel "$TOP/scripts/build-kernel.sh" || finish
+stage build-each-patch "$TOP/scripts/check-each-patch.sh" || true
+stage build-mutants "$TOP/scripts/check-build-mutants.sh" || true
 stage build-selftests "$TOP/scripts/build-selftests.sh" || finish
 
 # The MMU matrix: every row (boot, mode, each test, kernel log) counts.
