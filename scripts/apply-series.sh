@@ -8,7 +8,7 @@
 
 "$TOP/scripts/make-base-tree.sh" >/dev/null
 
-stamp=$( (cat "$TOP/series/0000-cover-letter.patch" 2>/dev/null; series_patches | xargs -r cat) | sha256sum | cut -d' ' -f1)
+stamp=$( (cat "$SERIES/0000-cover-letter.patch" 2>/dev/null; series_patches | xargs -r cat) | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$BUILD/series.applied" 2>/dev/null)" = "$stamp" ] &&
    [ -z "$(git -C "$SRC" status --porcelain --untracked-files=normal)" ]; then
 	echo "series: already applied at $(git -C "$SRC" rev-parse --short HEAD)"
@@ -29,13 +29,13 @@ while IFS= read -r p; do
 	if ! err=$(git_series am --no-3way --keep-cr --committer-date-is-author-date "$p" 2>&1); then
 		git -C "$SRC" am --abort >/dev/null 2>&1 || true
 		printf '  git am: %s\n' "${err//$'\n'/$'\n'  git am: }" >&2
-		die "series/$(basename "$p") does not apply to $BASE_TAG + the patches before it"
+		die "$p does not apply to $BASE_TAG + the patches before it"
 	fi
 done < <(series_patches)
 
 # The cover letter's subject and text become the branch description, from
 # which export-series.sh writes the cover letter back.
-cover=$TOP/series/0000-cover-letter.patch
+cover=$SERIES/0000-cover-letter.patch
 if [ -f "$cover" ]; then
 	awk '
 	!body && /^Subject: / { s = $0; subj = 1; next }

@@ -82,6 +82,7 @@ while :; do
 		sleep 1
 		while IFS= read -r -t 1 -u "$fd" line; do
 			printf '%d\t%s\n' "$((SECONDS - start))" "${line%$'\r'}" >>"$out/console.log"
+			case $line in *"Kernel panic - not syncing"*) panic_at=$SECONDS ;; esac
 		done
 		if grep -q '# kvm-tests: done' "$out/console.log"; then rc=0; break; fi
 		[ -n "$panic_at" ] && { rc=1; echo "boot: kernel panic" >&2; break; }

@@ -7,5 +7,5 @@
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$TOP/scripts/export-series.sh" "$tmp"
-diff -ru "$TOP/series" "$tmp" || die "export-series.sh does not reproduce series/"
+diff -ru "$SERIES" "$tmp" || die "export-series.sh does not reproduce series/"
 echo "round trip: series/ reproduced ($(find "$tmp" -name '*.patch' | wc -l) files)"

@@ -20,6 +20,7 @@ finish() {
 
 stage install-deps "$TOP/scripts/install-deps.sh" || finish
 stage shellcheck "$TOP/scripts/check-shell.sh" || true
+stage bad-input-series "$TOP/scripts/check-bad-input.sh" series || true
 stage apply-series "$TOP/scripts/apply-series.sh" || finish
 stage series-roundtrip "$TOP/scripts/check-roundtrip.sh" || true
 stage checkpatch "$TOP/scripts/check-checkpatch.sh" || true
@@ -27,6 +28,7 @@ stage build-kernel "$TOP/scripts/build-kernel.sh" || finish
 stage build-each-patch "$TOP/scripts/check-each-patch.sh" || true
 stage build-mutants "$TOP/scripts/check-build-mutants.sh" || true
 stage build-selftests "$TOP/scripts/build-selftests.sh" || finish
+stage bad-input-boot "$TOP/scripts/check-bad-input.sh" boot || true
 
 # The MMU matrix: every row (boot, mode, each test, kernel log) counts.
 t=$SECONDS

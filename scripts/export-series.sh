@@ -7,7 +7,7 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-dest=${1:-$TOP/series}
+dest=${1:-$SERIES}
 git -C "$SRC" rev-parse -q --verify "refs/tags/$BASE_TAG" >/dev/null || die "no base tree (run scripts/apply-series.sh)"
 n=$(git -C "$SRC" rev-list --count "$BASE_TAG..HEAD")
 [ "$n" -gt 0 ] || die "no commits above $BASE_TAG in $SRC"

@@ -8,10 +8,11 @@ BUILD=${BUILD:-$TOP/build}
 SRC=$BUILD/linux                 # git tree: base commit + series
 KOUT=$BUILD/kernel${FLAVOUR:+-$FLAVOUR}   # out-of-tree kernel build
 TARBALL=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
+SERIES=${SERIES:-$TOP/series}    # the patches and cover letter
 BASE_TAG=base-6.12
 BRANCH=series
 
-export TOP BUILD SRC KOUT TARBALL BASE_TAG BRANCH
+export TOP BUILD SRC KOUT TARBALL SERIES BASE_TAG BRANCH
 
 die() {
 	echo "error: $*" >&2
@@ -40,7 +41,7 @@ git_series() {
 
 # The series' patches, in order, without the cover letter.
 series_patches() {
-	find "$TOP/series" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' \
+	find "$SERIES" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' \
 		! -name '0000-cover-letter.patch' | LC_ALL=C sort
 }
 

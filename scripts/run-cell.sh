@@ -55,7 +55,12 @@ else
 fi
 
 [ -f "$out/console.log" ] || : >"$out/console.log"
-"$TOP/scripts/parse-results.sh" "$out" "$list"
+(
+	# shellcheck source=/dev/null
+	. "$TOP/emulators/$emu.sh"
+	printf '%s\n' "${EMU_KNOWN_WARNINGS[@]}"
+) >"$out/known-warnings"
+"$TOP/scripts/parse-results.sh" "$out" "$list" "$out/known-warnings"
 { echo "$boot"; echo "$mode"; cat "$out/results.tsv"; } >"$out/results.tmp"
 mv "$out/results.tmp" "$out/results.tsv"
 cat "$out.boot-err" >&2

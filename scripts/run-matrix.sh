@@ -24,7 +24,7 @@ while read -r emu cell _; do
 	banner "cell $emu $cell"
 	"$TOP/scripts/run-cell.sh" "$emu" "$cell" "$run" "$tests" || true
 	sed "s/^/$emu\t$cell\t/" "$run/$emu-$cell/results.tsv" >>"$run/matrix.tsv"
-	echo "    $(cut -f3 "$run/$emu-$cell/results.tsv" | sort | uniq -c | xargs), log: $run/$emu-$cell/console.log"
+	echo "    $(cut -f1 "$run/$emu-$cell/results.tsv" | sort | uniq -c | xargs), log: $run/$emu-$cell/console.log"
 done <"$TOP/config/matrix"
 
 "$TOP/scripts/report.sh" "$run/matrix.tsv"

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Bad input must give a clear error and a non-zero exit, never a hang.
+# Usage: check-bad-input.sh series|boot
+#   series: a patch that does not apply (leaves $SRC without the series:
+#           run apply-series.sh after it);
+#   boot:   an unknown emulator, a missing kernel, an empty test list, a
+#           guest that panics, a guest that hangs (needs the test kernel).
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bad=0
+
+# expect NAME WANT_RC PATTERN CMD...: CMD must exit WANT_RC (any non-zero
+# for "nz") within 120 s, and its output must match PATTERN (grep -E).
+expect() {
+	local name=$1 want=$2 pat=$3 rc=0
+	shift 3
+	timeout 120 "$@" >"$tmp/out" 2>&1 || rc=$?
+	if [ "$rc" = 124 ]; then
+		echo "$name: HUNG (killed after 120 s)"; bad=1
+	elif { [ "$want" = nz ] && [ "$rc" = 0 ]; } || { [ "$want" != nz ] && [ "$rc" != "$want" ]; }; then
+		echo "$name: exit $rc, wanted $want"; indent <"$tmp/out"; bad=1
+	elif ! grep -qE -- "$pat" "$tmp/out"; then
+		echo "$name: exit $rc, but no message matching /$pat/"; indent <"$tmp/out"; bad=1
+	else
+		echo "$name: exit $rc, says: $(grep -m1 -E -- "$pat" "$tmp/out")"
+	fi
+}
+
+case ${1:-} in
+series|boot) ;;
+*) die "usage: $0 series|boot" ;;
+esac
+
+if [ "$1" = series ]; then
+# A patch whose context no longer matches the tree.
+mkdir "$tmp/series"
+cp "$SERIES"/*.patch "$tmp/series/"
+victim=$(series_patches | sed -n 2p)
+[ -n "$victim" ] || die "the series needs 2 patches for this check"
+victim=$tmp/series/$(basename "$victim")
+awk '!done && /^ [^ ]/ && seen { print " CORRUPTED CONTEXT"; done = 1; next } /^@@/ { seen = 1 } { print }' \
+	"$victim" >"$victim.new" && mv "$victim.new" "$victim"
+expect corrupt-patch nz "error: .*$(basename "$victim") does not apply" \
+	env SERIES="$tmp/series" "$TOP/scripts/apply-series.sh"
+rm -f "$BUILD/series.applied"
+exit $bad
+fi
+
+kernel=$KOUT/arch/x86/boot/bzImage
+[ -r "$kernel" ] || die "no kernel at $kernel (run scripts/build-kernel.sh)"
+printf '# no tests\n' >"$tmp/list"
+printf 'x86_64/userspace_io_test 60\n' >"$tmp/list1"
+"$TOP/scripts/make-initramfs.sh" "$tmp/initrd.gz" "$tmp/list1" >/dev/null
+
+expect unknown-emulator nz "unknown emulator 'nosuch'" \
+	"$TOP/scripts/boot.sh" nosuch "$kernel" "$tmp/initrd.gz" "$tmp/b0" ""
+expect missing-kernel nz "no kernel $tmp/nonexistent" \
+	"$TOP/scripts/boot.sh" qemu "$tmp/nonexistent" "$tmp/initrd.gz" "$tmp/b1" ""
+expect empty-test-list nz "names no test" \
+	"$TOP/scripts/make-initramfs.sh" "$tmp/x.gz" "$tmp/list"
+expect guest-panic 1 "Kernel panic - not syncing" \
+	"$TOP/scripts/boot.sh" qemu "$kernel" "$tmp/initrd.gz" "$tmp/b2" "rdinit=/bin/true"
+expect guest-hang 2 "run exceeded 10s" \
+	env RUN_TIMEOUT=10 "$TOP/scripts/boot.sh" qemu "$kernel" "$tmp/initrd.gz" "$tmp/b3" "rdinit=/bin/sh"
+[ $bad = 0 ]
