@@ -27,6 +27,7 @@ stage checkpatch "$TOP/scripts/check-checkpatch.sh" || true
 stage build-kernel "$TOP/scripts/build-kernel.sh" || finish
 stage build-each-patch "$TOP/scripts/check-each-patch.sh" || true
 stage build-mutants "$TOP/scripts/check-build-mutants.sh" || true
+indent <"$RUN/logs/build-mutants.log"
 stage build-selftests "$TOP/scripts/build-selftests.sh" || finish
 stage bad-input-boot "$TOP/scripts/check-bad-input.sh" boot || true
 
@@ -39,4 +40,6 @@ s=$(grep -c $'\tskip\t' "$RUN/matrix/matrix.tsv" || true)
 f=$(grep -c $'\tfail\t' "$RUN/matrix/matrix.tsv" || true)
 PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
 printf 'matrix\t%s\t%d\n' "$([ "$f" = 0 ] && echo pass || echo fail)" "$((SECONDS - t))" >>"$RUN/stages.tsv"
+stage runtime-mutants "$TOP/scripts/check-runtime-mutants.sh" -o "$RUN/runtime-mutants" || true
+indent <"$RUN/logs/runtime-mutants.log"
 finish

@@ -18,6 +18,8 @@ build xz xz-utils
 build cpio cpio
 build rsync rsync
 build perl perl
+build /usr/lib/python3/dist-packages/ply python3-ply
+build /usr/lib/python3/dist-packages/git python3-git
 build python3 python3
 build ccache ccache
 build /usr/include/gelf.h libelf-dev

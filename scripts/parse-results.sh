@@ -26,7 +26,8 @@ BEGIN {
 		if (l != "") kw[++nkw] = l
 }
 { t = $1; line = $0; sub(/^[^\t]*\t/, "", line) }
-line ~ /^# start: / { split(line, f, " "); started[f[4]] = t; next }
+line ~ /^# start: / { split(line, f, " "); started[f[4]] = t; last = ""; next }
+line ~ /^# .*[^ ]/ && line !~ /^# (sh: addr2line|kvm-tests:|host:)/ { last = line; sub(/^# +/, "", last) }
 line ~ /^(not )?ok [0-9]+ / {
 	ok = line !~ /^not /
 	s = line; sub(/^(not )?ok [0-9]+ /, "", s)
@@ -37,6 +38,7 @@ line ~ /^(not )?ok [0-9]+ / {
 	reason = s; sub(/^[^ ]* ?/, "", reason); sub(/ ?# guest-time: [0-9.]+$/, "", reason)
 	sub(/^# /, "", reason)
 	st = !ok ? "fail" : (reason ~ /^SKIP/ ? "skip" : "pass")
+	if (st == "fail" && reason ~ /^exit code/ && last != "") reason = reason ": " last
 	if (st == "skip") sub(/^SKIP ?/, "", reason)
 	status[name] = st; why[name] = reason; gt[name] = guest
 	wall[name] = (name in started) ? t - started[name] : ""

@@ -18,15 +18,9 @@ read -r _ _ args expect < <(awk -v e="$emu" -v c="$cell" '$1 == e && $2 == c' "$
 [ "$args" = - ] && args=""
 args=${args//,/ }
 
-# The emulator's share of the test list, and its initramfs, made once per run.
-mkdir -p "$run"
+# The emulator's share of the test list, and its initramfs (once per run).
 list=$run/$emu.list initrd=$run/$emu-initrd.gz
-if [ ! -s "$initrd" ]; then
-	awk -v e="$emu" '!/^#/ && NF >= 3 && ($2 == "all" || $2 == e) {
-		printf "%s %s", $1, $3; for (i = 4; i <= NF; i++) printf " %s", $i; print "" }' \
-		"$tests" >"$list"
-	"$TOP/scripts/make-initramfs.sh" "$initrd" "$list" >/dev/null
-fi
+"$TOP/scripts/make-test-initramfs.sh" "$emu" "$tests" "$run"
 
 out=$run/$emu-$cell
 rc=0

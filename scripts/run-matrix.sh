@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Run every cell of config/matrix (or those of the emulators named) and
-# print the table. Results go to RUNDIR (default $BUILD/runs/matrix).
+# Run every cell of config/matrix (or those of the emulators named), JOBS
+# cells at a time (default: one per CPU; each emulator is single-threaded),
+# and print the table. Results go to RUNDIR (default $BUILD/runs/matrix),
+# rows of all cells in RUNDIR/matrix.tsv, in matrix order.
 # Usage: run-matrix.sh [-o RUNDIR] [-t TESTLIST] [EMULATOR...]
+#   env KERNEL: the bzImage to boot (default: the test kernel's)
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -14,17 +17,42 @@ while getopts o:t: opt; do
 	esac
 done
 shift $((OPTIND - 1))
+jobs=${JOBS:-$(nproc)}
 
 rm -rf "$run"
 mkdir -p "$run"
-: >"$run/matrix.tsv"
+cells=()
 while read -r emu cell _; do
 	case $emu in ''|'#'*) continue ;; esac
 	if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx "$emu"; then continue; fi
-	banner "cell $emu $cell"
-	"$TOP/scripts/run-cell.sh" "$emu" "$cell" "$run" "$tests" || true
-	sed "s/^/$emu\t$cell\t/" "$run/$emu-$cell/results.tsv" >>"$run/matrix.tsv"
-	echo "    $(cut -f1 "$run/$emu-$cell/results.tsv" | sort | uniq -c | xargs), log: $run/$emu-$cell/console.log"
+	"$TOP/scripts/make-test-initramfs.sh" "$emu" "$tests" "$run"
+	[ -s "$run/$emu.list" ] || continue	# no test for this emulator
+	cells+=("$emu $cell")
 done <"$TOP/config/matrix"
+[ ${#cells[@]} -gt 0 ] || die "no cell to run${*:+ for: $*}"
 
+# Wait for one cell to end and say how it went.
+declare -A running
+reap() {
+	local pid c
+	wait -n -p pid || true
+	c=${running[$pid]}
+	unset "running[$pid]"
+	echo "    done: $c: $(cut -f1 "$run/${c/ /-}/results.tsv" 2>/dev/null | sort | uniq -c | xargs)"
+}
+for c in "${cells[@]}"; do
+	while [ ${#running[@]} -ge "$jobs" ]; do reap; done
+	banner "cell $c"
+	read -r emu cell <<<"$c"
+	"$TOP/scripts/run-cell.sh" "$emu" "$cell" "$run" "$tests" >"$run/$emu-$cell.log" 2>&1 &
+	running[$!]=$c
+done
+while [ ${#running[@]} -gt 0 ]; do reap; done
+
+: >"$run/matrix.tsv"
+for c in "${cells[@]}"; do
+	read -r emu cell <<<"$c"
+	sed "s/^/$emu\t$cell\t/" "$run/$emu-$cell/results.tsv" >>"$run/matrix.tsv"
+done
+banner "logs: $run/<emulator>-<mode>/console.log"
 "$TOP/scripts/report.sh" "$run/matrix.tsv"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runtime mutants: each mutants/runtime/*.patch breaks one property of KVM
+# that a selftest guards ("Test:" line). Applied onto the series tip, the
+# mutant kernel runs that test in every matrix cell of the given emulators
+# (default: all), and the test must fail there while boot and mode hold.
+# A test that passes on a mutant kernel means the guard is weaker than
+# claimed.
+# Usage: check-runtime-mutants.sh [-o RUNDIR] [EMULATOR...]
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/patch-tree.sh
+. "$TOP/scripts/patch-tree.sh"
+
+run=$BUILD/runs/runtime-mutants
+if [ "${1:-}" = -o ]; then run=$2; shift 2; fi
+rm -rf "$run"
+mkdir -p "$run"
+
+tip=$(git -C "$SRC" rev-parse HEAD)
+bad=0
+for m in "$TOP"/mutants/runtime/*.patch; do
+	name=$(basename "$m" .patch)
+	test=$(sed -n 's/^Test: //p' "$m" | head -n1)
+	[ -n "$test" ] || { echo "$name: no Test: line"; bad=1; continue; }
+	awk -v t="$test" '$1 == t' "$TOP/config/mmu-tests" >"$run/$name.tests"
+	[ -s "$run/$name.tests" ] || { echo "$name: $test is not in config/mmu-tests"; bad=1; continue; }
+
+	ptree_at "$tip"
+	git -C "$PTREE" apply "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
+	if ! ptree_make bzImage >"$run/$name.build.log" 2>&1; then
+		echo "$name: mutant kernel does not build; log: $run/$name.build.log"
+		bad=1
+		continue
+	fi
+	mkdir -p "$run/$name"
+	cp "$POUT/arch/x86/boot/bzImage" "$run/$name/bzImage"
+
+	KERNEL=$run/$name/bzImage "$TOP/scripts/run-matrix.sh" -o "$run/$name/matrix" \
+		-t "$run/$name.tests" "$@" >"$run/$name.matrix.log" 2>&1 || true
+	# rows: emulator, cell, status, test, wall, guest, reason
+	awk -F'\t' -v m="$name" -v t="$test" '
+	{ k = $1 " " $2; cells[k] = 1 }
+	($4 == "boot" || $4 == "mode") && $3 != "pass" { setup[k] = setup[k] $4 ": " $7 " " }
+	$4 == t { verdict[k] = $3; why[k] = $7 }
+	END {
+		for (k in cells) {
+			if (k in setup) { print m " " k ": INCONCLUSIVE (" setup[k] ")"; bad = 1 }
+			else if (verdict[k] == "fail") print m " " k ": caught (" t ": " why[k] ")"
+			else { print m " " k ": SURVIVED (" t ": " (k in verdict ? verdict[k] : "no result") ")"; bad = 1 }
+		}
+		exit bad
+	}' "$run/$name/matrix/matrix.tsv" | sort || bad=1
+done
+ptree_at "$tip"
+[ $bad = 0 ]

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Run the MMU matrix on the unpatched base kernel and on the series, and
+# list every row whose status differs. A row that is worse with the series
+# (pass or skip on the base, fail with it) fails the comparison.
+# Usage: compare-base.sh [EMULATOR...]
+# Output: $BUILD/runs/compare-<time>/{base,series}/matrix.tsv and diff.tsv.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/patch-tree.sh
+. "$TOP/scripts/patch-tree.sh"
+
+run=$BUILD/runs/compare-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$run"
+tip=$(git -C "$SRC" rev-parse HEAD)
+
+banner "base kernel ($BASE_TAG) in $PTREE"
+ptree_at "$BASE_TAG"
+ptree_make bzImage >"$run/base-build.log" 2>&1 ||
+	die "base kernel does not build; log: $run/base-build.log"
+cp "$POUT/arch/x86/boot/bzImage" "$run/base-bzImage"
+ptree_at "$tip"
+
+banner "matrix on the base"
+KERNEL=$run/base-bzImage "$TOP/scripts/run-matrix.sh" -o "$run/base" "$@" >"$run/base.log" 2>&1 || true
+banner "matrix on the series"
+"$TOP/scripts/run-matrix.sh" -o "$run/series" "$@" >"$run/series.log" 2>&1 || true
+
+# rows: emulator, cell, status, test, wall, guest, reason
+awk -F'\t' -v OFS='\t' '
+NR == FNR { base[$1 FS $2 FS $4] = $3; why[$1 FS $2 FS $4] = $7; next }
+{
+	k = $1 FS $2 FS $4; b = (k in base) ? base[k] : "absent"
+	if (b != $3) {
+		worse = $3 == "fail" || (b == "pass" && $3 == "skip")
+		print $1, $2, $4, b, $3, worse ? "WORSE" : "better", $7
+		if (worse) bad = 1
+	}
+	delete base[k]
+}
+END {
+	for (k in base) { split(k, f, FS); print f[1], f[2], f[3], base[k], "absent", "WORSE", "" ; bad = 1 }
+	exit bad
+}' "$run/base/matrix.tsv" "$run/series/matrix.tsv" >"$run/diff.tsv" && rc=0 || rc=1
+echo "base:   $(tail -n1 "$run/base.log")"
+echo "series: $(tail -n1 "$run/series.log")"
+if [ -s "$run/diff.tsv" ]; then
+	echo "rows that differ (emulator, mode, test, base, series, verdict, reason):"
+	indent <"$run/diff.tsv"
+else
+	echo "no row differs between the base and the series"
+fi
+echo "failures and skips on both:"
+awk -F'\t' 'NR == FNR { if ($3 != "pass") b[$1 FS $2 FS $4] = $3; next }
+	($1 FS $2 FS $4) in b && $3 == b[$1 FS $2 FS $4] { printf "  %s %s %s: %s %s\n", $1, $2, $4, $3, $7 }' \
+	"$run/base/matrix.tsv" "$run/series/matrix.tsv"
+echo "results: $run"
+exit "$rc"

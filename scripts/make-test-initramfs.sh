@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The share of a test list that one emulator runs, and its initramfs:
+# RUNDIR/EMULATOR.list and RUNDIR/EMULATOR-initrd.gz (kept if present).
+# Usage: make-test-initramfs.sh EMULATOR TESTLIST RUNDIR
+#   TESTLIST: lines "<test> <emulators> <guest timeout s> [args...]" as in
+#   config/mmu-tests; emulators is all, or one emulator's name.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ $# = 3 ] || die "usage: $0 EMULATOR TESTLIST RUNDIR"
+emu=$1 tests=$2 run=$3
+[ -r "$tests" ] || die "no test list $tests"
+list=$run/$emu.list initrd=$run/$emu-initrd.gz
+[ -s "$initrd" ] && exit 0
+mkdir -p "$run"
+awk -v e="$emu" '!/^#/ && NF >= 3 && ($2 == "all" || $2 == e) {
+	printf "%s %s", $1, $3; for (i = 4; i <= NF; i++) printf " %s", $i; print "" }' \
+	"$tests" >"$list"
+"$TOP/scripts/make-initramfs.sh" "$initrd" "$list" >/dev/null
