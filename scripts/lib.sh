@@ -40,7 +40,7 @@ git_series() {
 	GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email \
 	GIT_AUTHOR_DATE=${GIT_AUTHOR_DATE:-2000-01-01T00:00:00Z} \
 	GIT_COMMITTER_DATE=${GIT_COMMITTER_DATE:-2000-01-01T00:00:00Z} \
-		git -c user.name="$name" -c user.email="$email" -C "$SRC" "$@"
+		git -c user.name="$name" -c user.email="$email" -c core.abbrev=12 -C "$SRC" "$@"
 }
 
 # The series' patches, in order, without the cover letter.
