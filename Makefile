@@ -1,10 +1,11 @@
 # Entry points; the work is done by the scripts in scripts/.
 #   make run     the main job: build, boot both emulators, MMU matrix table
 #   make check   the test command: every check, ending "N passed, N failed"
+#   make compare-base   the matrix on the unpatched base and on the series
 # Set FLAVOUR=debug for the lockdep/DEBUG_VM/KVM_PROVE_MMU kernel, and
 # BUILD=dir to build elsewhere than ./build.
 
-.PHONY: run check deps base series export-series kernel selftests matrix clean
+.PHONY: run check deps base series export-series kernel selftests matrix compare-base clean
 
 run:
 	@scripts/main-job.sh
@@ -32,6 +33,9 @@ selftests: kernel
 
 matrix:
 	@scripts/run-matrix.sh
+
+compare-base:
+	@scripts/compare-base.sh
 
 clean:
 	rm -rf build

@@ -35,6 +35,12 @@ stage bad-input-boot "$TOP/scripts/check-bad-input.sh" boot || true
 t=$SECONDS
 banner "matrix"
 "$TOP/scripts/run-matrix.sh" -o "$RUN/matrix" | tee "$RUN/logs/matrix.log" || true
+if [ ! -s "$RUN/matrix/matrix.tsv" ]; then
+	echo "    FAILED: the matrix produced no results"
+	FAILED=$((FAILED + 1))
+	printf 'matrix\tfail\t%d\n' "$((SECONDS - t))" >>"$RUN/stages.tsv"
+	finish
+fi
 p=$(grep -c $'\tpass\t' "$RUN/matrix/matrix.tsv" || true)
 s=$(grep -c $'\tskip\t' "$RUN/matrix/matrix.tsv" || true)
 f=$(grep -c $'\tfail\t' "$RUN/matrix/matrix.tsv" || true)

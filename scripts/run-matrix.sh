@@ -32,7 +32,7 @@ done <"$TOP/config/matrix"
 [ ${#cells[@]} -gt 0 ] || die "no cell to run${*:+ for: $*}"
 
 # Wait for one cell to end and say how it went.
-declare -A running
+declare -A running=()
 reap() {
 	local pid c
 	wait -n -p pid || true
