@@ -60,6 +60,6 @@ EMU_RUN_TIMEOUT=2400
 # with and without the series. parse-results.sh counts them apart and does
 # not fail the kernel log on them; any other WARN still fails it.
 EMU_KNOWN_WARNINGS=(
-	'WARNING: CPU: 0 PID: 0 at arch/x86/kernel/cpu/topology_common.c:[0-9]+ parse_legacy'
-	'WARNING: CPU: 0 PID: 0 at arch/x86/kernel/fpu/xstate.c:[0-9]+ fpu__init_system_xstate'
+	'WARNING: CPU: 0 PID: 0 at ([^ ]*/)?arch/x86/kernel/cpu/topology_common.c:[0-9]+ parse_legacy'
+	'WARNING: CPU: 0 PID: 0 at ([^ ]*/)?arch/x86/kernel/fpu/xstate.c:[0-9]+ fpu__init_system_xstate'
 )

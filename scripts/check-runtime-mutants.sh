@@ -2,9 +2,10 @@
 # Runtime mutants: each mutants/runtime/*.patch breaks one property of KVM
 # that a selftest guards ("Test:" line). Applied onto the series tip, the
 # mutant kernel runs that test in every matrix cell of the given emulators
-# (default: all), and the test must fail there while boot and mode hold.
-# A test that passes on a mutant kernel means the guard is weaker than
-# claimed.
+# (default: all), and the test must fail there with the "Expect:" text,
+# while boot and mode hold. A test that passes on a mutant kernel means the
+# guard is weaker than claimed, unless a "Not-caught-in: EMULATOR CELL:
+# reason" line of the mutant says why that cell cannot see the mutant.
 # Usage: check-runtime-mutants.sh [-o RUNDIR] [EMULATOR...]
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -21,7 +22,9 @@ bad=0
 for m in "$TOP"/mutants/runtime/*.patch; do
 	name=$(basename "$m" .patch)
 	test=$(sed -n 's/^Test: //p' "$m" | head -n1)
-	[ -n "$test" ] || { echo "$name: no Test: line"; bad=1; continue; }
+	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
+	if [ -z "$test" ] || [ -z "$expect" ]; then echo "$name: no Test: or Expect: line"; bad=1; continue; fi
+	sed -n 's/^Not-caught-in: //p' "$m" >"$run/$name.not-caught"
 	awk -v t="$test" '$1 == t' "$TOP/config/mmu-tests" >"$run/$name.tests"
 	[ -s "$run/$name.tests" ] || { echo "$name: $test is not in config/mmu-tests"; bad=1; continue; }
 
@@ -38,14 +41,22 @@ for m in "$TOP"/mutants/runtime/*.patch; do
 	KERNEL=$run/$name/bzImage "$TOP/scripts/run-matrix.sh" -o "$run/$name/matrix" \
 		-t "$run/$name.tests" "$@" >"$run/$name.matrix.log" 2>&1 || true
 	# rows: emulator, cell, status, test, wall, guest, reason
-	awk -F'\t' -v m="$name" -v t="$test" '
+	awk -F'\t' -v m="$name" -v t="$test" -v x="$expect" -v ncf="$run/$name.not-caught" '
+	BEGIN {
+		while ((getline l < ncf) > 0) {
+			split(l, f, " "); k = f[1] " " f[2]; sub(/:$/, "", k)
+			r = l; sub(/^[^:]*: */, "", r); nc[k] = r
+		}
+	}
 	{ k = $1 " " $2; cells[k] = 1 }
 	($4 == "boot" || $4 == "mode") && $3 != "pass" { setup[k] = setup[k] $4 ": " $7 " " }
 	$4 == t { verdict[k] = $3; why[k] = $7 }
 	END {
 		for (k in cells) {
 			if (k in setup) { print m " " k ": INCONCLUSIVE (" setup[k] ")"; bad = 1 }
-			else if (verdict[k] == "fail") print m " " k ": caught (" t ": " why[k] ")"
+			else if (verdict[k] == "fail" && index(why[k], x)) print m " " k ": caught (" t ": " why[k] ")"
+			else if (verdict[k] == "fail") { print m " " k ": FAILED, but not with \"" x "\" (" why[k] ")"; bad = 1 }
+			else if (k in nc) print m " " k ": not caught, as expected: " nc[k]
 			else { print m " " k ": SURVIVED (" t ": " (k in verdict ? verdict[k] : "no result") ")"; bad = 1 }
 		}
 		exit bad

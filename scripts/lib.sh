@@ -14,10 +14,6 @@ BRANCH=series
 
 export TOP BUILD SRC KOUT TARBALL SERIES BASE_TAG BRANCH
 
-# ccache hashes paths relative to $BUILD, so that a clone elsewhere (CI's)
-# reuses what an earlier build on this machine compiled.
-export CCACHE_BASEDIR=$BUILD CCACHE_NOHASHDIR=true
-
 die() {
 	echo "error: $*" >&2
 	exit 1
