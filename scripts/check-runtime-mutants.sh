@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Runtime mutants: each mutants/runtime/*.patch breaks one property of KVM
-# that a selftest guards ("Test:" line). Applied onto the series tip, the
-# mutant kernel runs that test in every matrix cell of the given emulators
-# (default: all), and the test must fail there with the "Expect:" text,
-# while boot and mode hold. A test that passes on a mutant kernel means the
-# guard is weaker than claimed, unless a "Not-caught-in: EMULATOR CELL:
-# reason" line of the mutant says why that cell cannot see the mutant.
+# that a selftest guards. Applied onto the series tip, the mutant kernel
+# runs that test in every matrix cell of its emulators, and the test must
+# fail there with the "Expect:" text, while boot and mode hold. A test that
+# passes on a mutant kernel means the guard is weaker than claimed, unless a
+# "Not-caught-in: EMULATOR CELL: reason" line of the mutant says why that
+# cell cannot see the mutant.
+# Header lines of a mutant:
+#   Test: TEST [ARGS...]   the guard: a test of config/mmu-tests; ARGS, if
+#                          given, replace that test's arguments there
+#   Expect: TEXT           what the failing test must print
+#   Emulators: EMU...      only these emulators' cells (default: all)
+#   Diff-from: FILE        the diff is that of mutants/runtime/FILE (another
+#                          guard of the same broken property; same kernel)
+#   Not-caught-in: ...     see above
 # Usage: check-runtime-mutants.sh [-o RUNDIR] [EMULATOR...]
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -21,25 +29,47 @@ tip=$(git -C "$SRC" rev-parse HEAD)
 bad=0
 for m in "$TOP"/mutants/runtime/*.patch; do
 	name=$(basename "$m" .patch)
-	test=$(sed -n 's/^Test: //p' "$m" | head -n1)
+	read -r test args < <(sed -n 's/^Test: //p' "$m" | head -n1) || true
 	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
+	read -ra emus < <(sed -n 's/^Emulators: //p' "$m" | head -n1) || true
+	diff=$(sed -n 's/^Diff-from: //p' "$m" | head -n1)
+	diff=$TOP/mutants/runtime/${diff:-$name.patch}
 	if [ -z "$test" ] || [ -z "$expect" ]; then echo "$name: no Test: or Expect: line"; bad=1; continue; fi
+	[ -r "$diff" ] || { echo "$name: no diff file $diff"; bad=1; continue; }
 	sed -n 's/^Not-caught-in: //p' "$m" >"$run/$name.not-caught"
-	awk -v t="$test" '$1 == t' "$TOP/config/mmu-tests" >"$run/$name.tests"
+	awk -v t="$test" -v a="$args" '$1 == t {
+		if (a != "") { $0 = $1 " " $2 " " $3 " " a }
+		print }' "$TOP/config/mmu-tests" >"$run/$name.tests"
 	[ -s "$run/$name.tests" ] || { echo "$name: $test is not in config/mmu-tests"; bad=1; continue; }
 
-	ptree_at "$tip"
-	git -C "$PTREE" apply "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
-	if ! ptree_make bzImage >"$run/$name.build.log" 2>&1; then
-		echo "$name: mutant kernel does not build; log: $run/$name.build.log"
-		bad=1
-		continue
+	# One kernel per diff.
+	kernel=$run/kernels/$(basename "$diff" .patch).bzImage
+	if [ ! -f "$kernel" ]; then
+		ptree_at "$tip"
+		git -C "$PTREE" apply "$diff" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
+		if ! ptree_make bzImage >"$run/$name.build.log" 2>&1; then
+			echo "$name: mutant kernel does not build; log: $run/$name.build.log"
+			bad=1
+			continue
+		fi
+		mkdir -p "$run/kernels"
+		cp "$POUT/arch/x86/boot/bzImage" "$kernel"
 	fi
 	mkdir -p "$run/$name"
-	cp "$POUT/arch/x86/boot/bzImage" "$run/$name/bzImage"
 
-	KERNEL=$run/$name/bzImage "$TOP/scripts/run-matrix.sh" -o "$run/$name/matrix" \
-		-t "$run/$name.tests" "$@" >"$run/$name.matrix.log" 2>&1 || true
+	# The mutant's emulators, within those asked for.
+	sel=("${emus[@]}")
+	if [ $# -gt 0 ] && [ ${#emus[@]} = 0 ]; then
+		sel=("$@")
+	elif [ $# -gt 0 ]; then
+		sel=()
+		for e in "${emus[@]}"; do
+			if [[ " $* " == *" $e "* ]]; then sel+=("$e"); fi
+		done
+		[ ${#sel[@]} -gt 0 ] || { echo "$name: not run (its emulators: ${emus[*]})"; continue; }
+	fi
+	KERNEL=$kernel "$TOP/scripts/run-matrix.sh" -o "$run/$name/matrix" \
+		-t "$run/$name.tests" "${sel[@]}" >"$run/$name.matrix.log" 2>&1 || true
 	# rows: emulator, cell, status, test, wall, guest, reason
 	awk -F'\t' -v m="$name" -v t="$test" -v x="$expect" -v ncf="$run/$name.not-caught" '
 	BEGIN {
