@@ -2,10 +2,14 @@
 # Build the KVM selftests of $SRC statically against the test kernel's
 # headers, into $BUILD/selftests. With arguments, build only those tests
 # (names as in the Makefile, e.g. x86_64/smm_test); without, build them all.
+# SELFTEST_TREE=dir builds the selftests of another tree (a work tree of
+# $SRC, e.g. with a test mutant) into SELFTESTS=dir; headers still come from
+# the test kernel's build of $SRC.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-OUT=$BUILD/selftests
+OUT=${SELFTESTS:-$BUILD/selftests}
+tree=${SELFTEST_TREE:-$SRC}
 [ -f "$SRC/Makefile" ] || die "no kernel tree at $SRC"
 [ -f "$KOUT/.config" ] || die "no configured kernel in $KOUT (run scripts/build-kernel.sh)"
 
@@ -17,7 +21,7 @@ command -v ccache >/dev/null && cc="ccache gcc"
 mkdir -p "$OUT"
 targets=()
 for t in "$@"; do targets+=("$OUT/$t"); done
-make -C "$SRC/tools/testing/selftests/kvm" -j"$(nproc)" ARCH=x86_64 \
+make -C "$tree/tools/testing/selftests/kvm" -j"$(nproc)" ARCH=x86_64 \
 	CC="$cc" LDFLAGS=-static OUTPUT="$OUT" \
 	KHDR_INCLUDES="-isystem $KOUT/usr/include" "${targets[@]}" \
 	>"$OUT/build.log" 2>&1 ||

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runtime mutants: each mutants/runtime/*.patch breaks one property of KVM
-# that a selftest guards. Applied onto the series tip, the mutant kernel
+# (or of a selftest's own setup) that a selftest guards. Applied onto the
+# series tip, the mutant kernel (or the series kernel with the mutant test)
 # runs that test in every matrix cell of its emulators, and the test must
 # fail there with the "Expect:" text, while boot and mode hold. A test that
 # passes on a mutant kernel means the guard is weaker than claimed, unless a
@@ -13,8 +14,11 @@
 #   Emulators: EMU...      only these emulators' cells (default: all)
 #   Diff-from: FILE        the diff is that of mutants/runtime/FILE (another
 #                          guard of the same broken property; same kernel)
+#   Tree: selftests        the diff breaks the test, not the kernel: the
+#                          series kernel runs the test built with the diff
 #   Not-caught-in: ...     see above
-# Usage: check-runtime-mutants.sh [-o RUNDIR] [EMULATOR...]
+# Usage: check-runtime-mutants.sh [-o RUNDIR] [-m MUTANT] [EMULATOR...]
+#   -m: only mutants/runtime/MUTANT.patch
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/patch-tree.sh
@@ -22,16 +26,20 @@
 
 run=$BUILD/runs/runtime-mutants
 if [ "${1:-}" = -o ]; then run=$2; shift 2; fi
+only='*'
+if [ "${1:-}" = -m ]; then only=$2; shift 2; fi
+[ -n "$(find "$TOP/mutants/runtime" -name "$only.patch")" ] || die "no mutant $only in mutants/runtime"
 rm -rf "$run"
 mkdir -p "$run"
 
 tip=$(git -C "$SRC" rev-parse HEAD)
 bad=0
-for m in "$TOP"/mutants/runtime/*.patch; do
+for m in "$TOP"/mutants/runtime/$only.patch; do
 	name=$(basename "$m" .patch)
 	read -r test args < <(sed -n 's/^Test: //p' "$m" | head -n1) || true
 	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
 	read -ra emus < <(sed -n 's/^Emulators: //p' "$m" | head -n1) || true
+	tree=$(sed -n 's/^Tree: //p' "$m" | head -n1)
 	diff=$(sed -n 's/^Diff-from: //p' "$m" | head -n1)
 	diff=$TOP/mutants/runtime/${diff:-$name.patch}
 	if [ -z "$test" ] || [ -z "$expect" ]; then echo "$name: no Test: or Expect: line"; bad=1; continue; fi
@@ -42,18 +50,32 @@ for m in "$TOP"/mutants/runtime/*.patch; do
 		print }' "$TOP/config/mmu-tests" >"$run/$name.tests"
 	[ -s "$run/$name.tests" ] || { echo "$name: $test is not in config/mmu-tests"; bad=1; continue; }
 
-	# One kernel per diff.
-	kernel=$run/kernels/$(basename "$diff" .patch).bzImage
-	if [ ! -f "$kernel" ]; then
+	selftests=$BUILD/selftests
+	if [ "$tree" = selftests ]; then
+		kernel=$KOUT/arch/x86/boot/bzImage
+		selftests=$run/$name-selftests
 		ptree_at "$tip"
 		git -C "$PTREE" apply "$diff" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
-		if ! ptree_make bzImage >"$run/$name.build.log" 2>&1; then
-			echo "$name: mutant kernel does not build; log: $run/$name.build.log"
+		if ! SELFTEST_TREE=$PTREE SELFTESTS=$selftests "$TOP/scripts/build-selftests.sh" "$test" \
+			>"$run/$name.build.log" 2>&1; then
+			echo "$name: mutant test does not build; log: $run/$name.build.log"
 			bad=1
 			continue
 		fi
-		mkdir -p "$run/kernels"
-		cp "$POUT/arch/x86/boot/bzImage" "$kernel"
+	else
+		# One kernel per diff.
+		kernel=$run/kernels/$(basename "$diff" .patch).bzImage
+		if [ ! -f "$kernel" ]; then
+			ptree_at "$tip"
+			git -C "$PTREE" apply "$diff" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
+			if ! ptree_make bzImage >"$run/$name.build.log" 2>&1; then
+				echo "$name: mutant kernel does not build; log: $run/$name.build.log"
+				bad=1
+				continue
+			fi
+			mkdir -p "$run/kernels"
+			cp "$POUT/arch/x86/boot/bzImage" "$kernel"
+		fi
 	fi
 	mkdir -p "$run/$name"
 
@@ -68,7 +90,7 @@ for m in "$TOP"/mutants/runtime/*.patch; do
 		done
 		[ ${#sel[@]} -gt 0 ] || { echo "$name: not run (its emulators: ${emus[*]})"; continue; }
 	fi
-	KERNEL=$kernel "$TOP/scripts/run-matrix.sh" -o "$run/$name/matrix" \
+	KERNEL=$kernel SELFTESTS=$selftests "$TOP/scripts/run-matrix.sh" -o "$run/$name/matrix" \
 		-t "$run/$name.tests" "${sel[@]}" >"$run/$name.matrix.log" 2>&1 || true
 	# rows: emulator, cell, status, test, wall, guest, reason
 	awk -F'\t' -v m="$name" -v t="$test" -v x="$expect" -v ncf="$run/$name.not-caught" '

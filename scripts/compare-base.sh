@@ -2,13 +2,22 @@
 # Run the MMU matrix on the unpatched base kernel and on the series, and
 # list every row whose status differs. A row that is worse with the series
 # (pass or skip on the base, fail with it) fails the comparison.
-# Usage: compare-base.sh [EMULATOR...]
+# Usage: compare-base.sh [-s RUNDIR] [EMULATOR...]
+#   -s: take the series' results from RUNDIR/matrix.tsv (say, the matrix of
+#       the last main job, build/runs/main-latest/matrix) instead of running
+#       the matrix on the series again.
 # Output: $BUILD/runs/compare-<time>/{base,series}/matrix.tsv and diff.tsv.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/patch-tree.sh
 . "$TOP/scripts/patch-tree.sh"
 
+series=""
+if [ "${1:-}" = -s ]; then
+	series=$2
+	shift 2
+	[ -s "$series/matrix.tsv" ] || die "no $series/matrix.tsv"
+fi
 run=$BUILD/runs/compare-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$run"
 tip=$(git -C "$SRC" rev-parse HEAD)
@@ -22,8 +31,14 @@ ptree_at "$tip"
 
 banner "matrix on the base"
 KERNEL=$run/base-bzImage "$TOP/scripts/run-matrix.sh" -o "$run/base" "$@" >"$run/base.log" 2>&1 || true
-banner "matrix on the series"
-"$TOP/scripts/run-matrix.sh" -o "$run/series" "$@" >"$run/series.log" 2>&1 || true
+if [ -n "$series" ]; then
+	cp -r "$series" "$run/series"
+	cp "$series/../logs/matrix.log" "$run/series.log" 2>/dev/null ||
+		echo "(series results from $series)" >"$run/series.log"
+else
+	banner "matrix on the series"
+	"$TOP/scripts/run-matrix.sh" -o "$run/series" "$@" >"$run/series.log" 2>&1 || true
+fi
 
 # rows: emulator, cell, status, test, wall, guest, reason
 awk -F'\t' -v OFS='\t' '

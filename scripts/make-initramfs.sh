@@ -3,7 +3,7 @@
 # selftests, and the test list guest/init runs.
 # Usage: make-initramfs.sh OUTPUT LIST
 #   LIST: lines "<test> <guest timeout s> [args...]", tests relative to
-#   $BUILD/selftests (e.g. x86_64/smm_test).
+#   $SELFTESTS (default $BUILD/selftests; e.g. x86_64/smm_test).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -26,7 +26,7 @@ chmod +x "$root/init"
 : >"$root/tests.list"
 while read -r name tmo args; do
 	case $name in ''|'#'*) continue ;; esac
-	bin=$BUILD/selftests/$name
+	bin=${SELFTESTS:-$BUILD/selftests}/$name
 	[ -x "$bin" ] || die "test $name not built ($bin)"
 	[[ $tmo =~ ^[0-9]+$ ]] || die "$list: bad timeout '$tmo' for $name"
 	mkdir -p "$root/tests/$(dirname "$name")"
