@@ -53,7 +53,6 @@ want=${1:-all}
 missing=()
 while read -r group thing pkg; do
 	[ "$want" = all ] || [ "$want" = "$group" ] || continue
-	[ "$want" = all ] && [ "$group" = docs ] && continue
 	if ! have "$thing"; then
 		echo "missing: $thing (Debian package $pkg)" >&2
 		missing+=("$pkg")
