@@ -33,6 +33,10 @@ banner "matrix on the base"
 KERNEL=$run/base-bzImage "$TOP/scripts/run-matrix.sh" -o "$run/base" "$@" >"$run/base.log" 2>&1 || true
 if [ -n "$series" ]; then
 	cp -r "$series" "$run/series"
+	# Only the emulators asked for, as on the base side.
+	if [ $# -gt 0 ]; then
+		awk -F'\t' -v e=" $* " 'index(e, " " $1 " ")' "$series/matrix.tsv" >"$run/series/matrix.tsv"
+	fi
 	cp "$series/../logs/matrix.log" "$run/series.log" 2>/dev/null ||
 		echo "(series results from $series)" >"$run/series.log"
 else
