@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the test kernel from $SRC into $KOUT: tinyconfig + config/kvm-test.config
-# (+ config/debug.config when FLAVOUR=debug). Out of tree, ccache when present.
+# (+ config/series.config when $SRC defines its options, + config/debug.config
+# when FLAVOUR=debug). Out of tree, ccache when present.
 # Prints the bzImage path on the last line.
 # Usage: build-kernel.sh [extra make targets...]
 # shellcheck source=scripts/lib.sh
@@ -9,6 +10,12 @@
 [ -f "$SRC/Makefile" ] || die "no kernel tree at $SRC (run scripts/make-base-tree.sh)"
 
 frags=("$TOP/config/kvm-test.config")
+# config/series.config: options the series adds, when this tree has them all.
+series_frag=$TOP/config/series.config have=1
+while read -r sym; do
+	git -C "$SRC" grep -q -e "^config $sym\$" -- '*Kconfig*' || have=0
+done < <(sed -n 's/^CONFIG_\([A-Za-z0-9_]*\)=.*/\1/p' "$series_frag")
+[ $have = 1 ] && frags+=("$series_frag")
 case ${FLAVOUR:-} in
 "") ;;
 debug) frags+=("$TOP/config/debug.config") ;;

@@ -28,6 +28,8 @@ stage build-kernel "$TOP/scripts/build-kernel.sh" || finish
 stage build-each-patch "$TOP/scripts/check-each-patch.sh" || true
 stage build-mutants "$TOP/scripts/check-build-mutants.sh" || true
 indent <"$RUN/logs/build-mutants.log"
+stage code-cost "$TOP/scripts/check-code-cost.sh" -m || true
+indent <"$RUN/logs/code-cost.log"
 stage spte-doc "$TOP/scripts/check-spte-doc.sh" || true
 indent <"$RUN/logs/spte-doc.log"
 stage build-selftests "$TOP/scripts/build-selftests.sh" || finish

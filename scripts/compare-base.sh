@@ -2,23 +2,31 @@
 # Run the MMU matrix on the unpatched base kernel and on the series, and
 # list every row whose status differs. A row that is worse with the series
 # (pass or skip on the base, fail with it) fails the comparison.
-# Usage: compare-base.sh [-s RUNDIR] [EMULATOR...]
+# Usage: compare-base.sh [-s RUNDIR] [-o RUNDIR] [-t TESTLIST] [-c EMU/CELL,...] [EMULATOR...]
 #   -s: take the series' results from RUNDIR/matrix.tsv (say, the matrix of
 #       the last main job, build/runs/main-latest/matrix) instead of running
 #       the matrix on the series again.
-# Output: $BUILD/runs/compare-<time>/{base,series}/matrix.tsv and diff.tsv.
+#   -o: where to write (default $BUILD/runs/compare-<time>)
+#   -t, -c: the test list and the cells, as for run-matrix.sh
+# Output: RUNDIR/{base,series}/matrix.tsv and diff.tsv (rows that differ:
+# emulator, cell, test, base, series, verdict, reason; verdict WORSE, better
+# or new: a row the base does not have).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/patch-tree.sh
 . "$TOP/scripts/patch-tree.sh"
 
-series=""
-if [ "${1:-}" = -s ]; then
-	series=$2
-	shift 2
-	[ -s "$series/matrix.tsv" ] || die "no $series/matrix.tsv"
-fi
-run=$BUILD/runs/compare-$(date -u +%Y%m%dT%H%M%SZ)
+series="" run=$BUILD/runs/compare-$(date -u +%Y%m%dT%H%M%SZ) margs=()
+while getopts s:o:t:c: opt; do
+	case $opt in
+	s) series=$OPTARG; [ -s "$series/matrix.tsv" ] || die "no $series/matrix.tsv" ;;
+	o) run=$OPTARG ;;
+	t) margs+=(-t "$OPTARG") ;;
+	c) margs+=(-c "$OPTARG") ;;
+	*) die "usage: $0 [-s RUNDIR] [-o RUNDIR] [-t TESTLIST] [-c EMU/CELL,...] [EMULATOR...]" ;;
+	esac
+done
+shift $((OPTIND - 1))
 mkdir -p "$run"
 tip=$(git -C "$SRC" rev-parse HEAD)
 
@@ -30,7 +38,7 @@ cp "$POUT/arch/x86/boot/bzImage" "$run/base-bzImage"
 ptree_at "$tip"
 
 banner "matrix on the base"
-KERNEL=$run/base-bzImage "$TOP/scripts/run-matrix.sh" -o "$run/base" "$@" >"$run/base.log" 2>&1 || true
+KERNEL=$run/base-bzImage KCONFIG=$POUT/.config "$TOP/scripts/run-matrix.sh" -o "$run/base" "${margs[@]}" "$@" >"$run/base.log" 2>&1 || true
 if [ -n "$series" ]; then
 	cp -r "$series" "$run/series"
 	# Only the emulators asked for, as on the base side.
@@ -41,7 +49,7 @@ if [ -n "$series" ]; then
 		echo "(series results from $series)" >"$run/series.log"
 else
 	banner "matrix on the series"
-	"$TOP/scripts/run-matrix.sh" -o "$run/series" "$@" >"$run/series.log" 2>&1 || true
+	"$TOP/scripts/run-matrix.sh" -o "$run/series" "${margs[@]}" "$@" >"$run/series.log" 2>&1 || true
 fi
 
 # rows: emulator, cell, status, test, wall, guest, reason
@@ -51,7 +59,7 @@ NR == FNR { base[$1 FS $2 FS $4] = $3; why[$1 FS $2 FS $4] = $7; next }
 	k = $1 FS $2 FS $4; b = (k in base) ? base[k] : "absent"
 	if (b != $3) {
 		worse = $3 == "fail" || (b == "pass" && $3 == "skip")
-		print $1, $2, $4, b, $3, worse ? "WORSE" : "better", $7
+		print $1, $2, $4, b, $3, worse ? "WORSE" : (b == "absent" ? "new" : "better"), $7
 		if (worse) bad = 1
 	}
 	delete base[k]

@@ -3,7 +3,8 @@
 # RUNDIR/EMULATOR.list and RUNDIR/EMULATOR-initrd.gz (kept if present).
 # Usage: make-test-initramfs.sh EMULATOR TESTLIST RUNDIR
 #   TESTLIST: lines "<test> <emulators> <guest timeout s> [args...]" as in
-#   config/mmu-tests; emulators is all, or one emulator's name.
+#   config/mmu-tests; emulators is all, or one emulator's name. A list with
+#   no test at all gives a boot-only initramfs (the KUnit suites run).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -16,4 +17,6 @@ mkdir -p "$run"
 awk -v e="$emu" '!/^#/ && NF >= 3 && ($2 == "all" || $2 == e) {
 	printf "%s %s", $1, $3; for (i = 4; i <= NF; i++) printf " %s", $i; print "" }' \
 	"$tests" >"$list"
+# A test list with no test at all is a boot-only run (KUnit at boot).
+grep -q -v -e '^#' -e '^[[:space:]]*$' "$tests" || export BOOT_ONLY=1
 "$TOP/scripts/make-initramfs.sh" "$initrd" "$list" >/dev/null

@@ -3,15 +3,20 @@
 # cell's emulator with its MMU mode, run the emulator's tests from the test
 # list, and check that the mode really took effect.
 # Usage: run-cell.sh EMULATOR CELL RUNDIR [TESTLIST]
-#   TESTLIST defaults to config/mmu-tests; KERNEL defaults to $KOUT's bzImage.
+#   TESTLIST defaults to config/mmu-tests; KERNEL defaults to $KOUT's bzImage,
+#   KCONFIG (the kernel's .config) to the .config of KERNEL's build directory.
 # Writes RUNDIR/EMULATOR-CELL/results.tsv: rows "boot" and "mode" first,
-# then one per test, then "kernel-log". Exit 0 when no row failed.
+# then one per KUnit case run at boot ("kunit:SUITE.CASE"), one per test,
+# then "kernel-log". Exit 0 when no row failed.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 [ $# -ge 3 ] || die "usage: $0 EMULATOR CELL RUNDIR [TESTLIST]"
 emu=$1 cell=$2 run=$3 tests=${4:-$TOP/config/mmu-tests}
 KERNEL=${KERNEL:-$KOUT/arch/x86/boot/bzImage}
+# The kernel's .config (default: that of its build directory), to know which
+# KUnit suites must have run.
+kconfig=${KCONFIG:-${KERNEL%/arch/x86/boot/bzImage}/.config}
 
 read -r _ _ args expect < <(awk -v e="$emu" -v c="$cell" '$1 == e && $2 == c' "$TOP/config/matrix") ||
 	die "no cell '$emu $cell' in config/matrix"
@@ -55,7 +60,15 @@ fi
 	printf '%s\n' "${EMU_KNOWN_WARNINGS[@]}"
 ) >"$out/known-warnings"
 "$TOP/scripts/parse-results.sh" "$out" "$list" "$out/known-warnings"
-{ echo "$boot"; echo "$mode"; cat "$out/results.tsv"; } >"$out/results.tmp"
+# The KUnit suites the kernel was built with (config/kunit-suites).
+suites=()
+if [ -f "$kconfig" ]; then
+	while read -r suite opt; do
+		grep -qx "$opt=y" "$kconfig" && suites+=("$suite")
+	done < <(grep -v -e '^#' -e '^$' "$TOP/config/kunit-suites")
+fi
+"$TOP/scripts/parse-kunit.sh" "$out/console.log" "${suites[@]}" >"$out/kunit.tsv"
+{ echo "$boot"; echo "$mode"; cat "$out/kunit.tsv" "$out/results.tsv"; } >"$out/results.tmp"
 mv "$out/results.tmp" "$out/results.tsv"
 cat "$out.boot-err" >&2
 rm -f "$out.boot-err"
