@@ -2,10 +2,11 @@
 # Run the MMU matrix on the unpatched base kernel and on the series, and
 # list every row whose status differs. A row that is worse with the series
 # (pass or skip on the base, fail with it) fails the comparison.
-# Usage: compare-base.sh [-s RUNDIR] [-o RUNDIR] [-t TESTLIST] [-c EMU/CELL,...] [EMULATOR...]
+# Usage: compare-base.sh [-s RUNDIR] [-b RUNDIR] [-o RUNDIR] [-t TESTLIST] [-c EMU/CELL,...] [EMULATOR...]
 #   -s: take the series' results from RUNDIR/matrix.tsv (say, the matrix of
 #       the last main job, build/runs/main-latest/matrix) instead of running
 #       the matrix on the series again.
+#   -b: likewise, the base's results (the base/ of an earlier comparison)
 #   -o: where to write (default $BUILD/runs/compare-<time>)
 #   -t, -c: the test list and the cells, as for run-matrix.sh
 # Output: RUNDIR/{base,series}/matrix.tsv and diff.tsv (rows that differ:
@@ -16,37 +17,48 @@
 # shellcheck source=scripts/patch-tree.sh
 . "$TOP/scripts/patch-tree.sh"
 
-series="" run=$BUILD/runs/compare-$(date -u +%Y%m%dT%H%M%SZ) margs=()
-while getopts s:o:t:c: opt; do
+series="" base="" run=$BUILD/runs/compare-$(date -u +%Y%m%dT%H%M%SZ) margs=()
+while getopts s:b:o:t:c: opt; do
 	case $opt in
 	s) series=$OPTARG; [ -s "$series/matrix.tsv" ] || die "no $series/matrix.tsv" ;;
+	b) base=$OPTARG; [ -s "$base/matrix.tsv" ] || die "no $base/matrix.tsv" ;;
 	o) run=$OPTARG ;;
 	t) margs+=(-t "$OPTARG") ;;
 	c) margs+=(-c "$OPTARG") ;;
-	*) die "usage: $0 [-s RUNDIR] [-o RUNDIR] [-t TESTLIST] [-c EMU/CELL,...] [EMULATOR...]" ;;
+	*) die "usage: $0 [-s RUNDIR] [-b RUNDIR] [-o RUNDIR] [-t TESTLIST] [-c EMU/CELL,...] [EMULATOR...]" ;;
 	esac
 done
 shift $((OPTIND - 1))
 mkdir -p "$run"
 tip=$(git -C "$SRC" rev-parse HEAD)
 
-banner "base kernel ($BASE_TAG) in $PTREE"
-ptree_at "$BASE_TAG"
-ptree_make bzImage >"$run/base-build.log" 2>&1 ||
-	die "base kernel does not build; log: $run/base-build.log"
-cp "$POUT/arch/x86/boot/bzImage" "$run/base-bzImage"
-ptree_at "$tip"
-
-banner "matrix on the base"
-KERNEL=$run/base-bzImage KCONFIG=$POUT/.config "$TOP/scripts/run-matrix.sh" -o "$run/base" "${margs[@]}" "$@" >"$run/base.log" 2>&1 || true
-if [ -n "$series" ]; then
-	cp -r "$series" "$run/series"
-	# Only the emulators asked for, as on the base side.
-	if [ $# -gt 0 ]; then
-		awk -F'\t' -v e=" $* " 'index(e, " " $1 " ")' "$series/matrix.tsv" >"$run/series/matrix.tsv"
+# take RUNDIR SIDE: that side's results from an earlier run (only the
+# emulators asked for).
+take() {
+	cp -r "$1" "$run/$2"
+	if [ $# -gt 2 ]; then
+		awk -F'\t' -v e=" ${*:3} " 'index(e, " " $1 " ")' "$1/matrix.tsv" >"$run/$2/matrix.tsv"
 	fi
-	cp "$series/../logs/matrix.log" "$run/series.log" 2>/dev/null ||
-		echo "(series results from $series)" >"$run/series.log"
+	cp "$1/../logs/matrix.log" "$run/$2.log" 2>/dev/null ||
+		echo "($2 results from $1)" >"$run/$2.log"
+}
+
+if [ -n "$base" ]; then
+	take "$base" base "$@"
+else
+	banner "base kernel ($BASE_TAG) in $PTREE"
+	ptree_at "$BASE_TAG"
+	ptree_make bzImage >"$run/base-build.log" 2>&1 ||
+		die "base kernel does not build; log: $run/base-build.log"
+	cp "$POUT/arch/x86/boot/bzImage" "$run/base-bzImage"
+	cp "$POUT/.config" "$run/base.config"
+	ptree_at "$tip"
+	banner "matrix on the base"
+	KERNEL=$run/base-bzImage KCONFIG=$run/base.config "$TOP/scripts/run-matrix.sh" -o "$run/base" \
+		"${margs[@]}" "$@" >"$run/base.log" 2>&1 || true
+fi
+if [ -n "$series" ]; then
+	take "$series" series "$@"
 else
 	banner "matrix on the series"
 	"$TOP/scripts/run-matrix.sh" -o "$run/series" "${margs[@]}" "$@" >"$run/series.log" 2>&1 || true

@@ -5,6 +5,7 @@
 # (scripts/compare-base.sh). Too long for make check; its report is kept
 # in reports/ with the date and the base version.
 # Usage: sweep.sh [-o RUNDIR] [-r REPORT] [EMULATOR...]   (default: qemu bochs)
+#   env SWEEP_NOTE: see sweep-report.sh
 #   env SWEEP_TIMEOUT_<EMULATOR>: guest timeout per test in seconds (default:
 #   qemu 120, bochs 20; Bochs' guest clock is virtual and runs far slower
 #   than the wall clock)
@@ -49,43 +50,6 @@ RUN_TIMEOUT=${RUN_TIMEOUT:-43200} "$TOP/scripts/compare-base.sh" -o "$run" -t "$
 	"${emus[@]}" >"$run/compare.log" 2>&1 && rc=0 || rc=$?
 cat "$run/compare.log"
 
-# The report: what ran, the rows that differ, what fails or skips on both.
-base_ver=$(git -C "$SRC" log -1 --format=%s "$BASE_TAG")
-tip=$(git -C "$SRC" log -1 --format='%h %s' HEAD)
-{
-	echo "# Selftest sweep, $(date -u +%Y-%m-%d)"
-	echo
-	echo "- Base: $base_ver (\`$BASE_TAG\`, $(git -C "$SRC" rev-parse --short=12 "$BASE_TAG"))"
-	echo "- Series: $(git -C "$SRC" rev-list --count "$BASE_TAG..HEAD") patches, tip $tip"
-	echo "- Tests: every KVM selftest built for x86_64 from the series tree ($(cut -d' ' -f1 "$list" | sort -u | wc -l)), default arguments, on both kernels"
-	echo "- Cells: ${cells[*]} (default MMU mode); guest timeout per test: $(for e in "${emus[@]}"; do printf '%s %s s; ' "$e" "$(awk -v e="$e" '$2 == e { print $3; exit }' "$list")"; done)"
-	echo "- Command: \`scripts/sweep.sh ${emus[*]}\`"
-	echo
-	echo "## Rows that differ between base and series"
-	echo
-	if [ -s "$run/diff.tsv" ]; then
-		echo "| emulator | cell | test | base | series | verdict | reason |"
-		echo "| --- | --- | --- | --- | --- | --- | --- |"
-		sed 's/|/\\|/g; s/\t/ | /g; s/^/| /; s/$/ |/' "$run/diff.tsv"
-	else
-		echo "None."
-	fi
-	echo
-	echo "## Failures and skips common to base and series"
-	echo
-	echo "| emulator | cell | test | status | reason (series) |"
-	echo "| --- | --- | --- | --- | --- |"
-	awk -F'\t' 'NR == FNR { if ($3 != "pass") b[$1 FS $2 FS $4] = $3; next }
-		($1 FS $2 FS $4) in b && $3 == b[$1 FS $2 FS $4] {
-			r = $7; gsub(/\|/, "\\|", r)
-			printf "| %s | %s | %s | %s | %s |\n", $1, $2, $4, $3, r }' \
-		"$run/base/matrix.tsv" "$run/series/matrix.tsv"
-	echo
-	echo "## Counts"
-	echo
-	for side in base series; do
-		printf -- '- %s: %s\n' "$side" "$(cut -f3 "$run/$side/matrix.tsv" | sort | uniq -c | xargs)"
-	done
-} >"$report"
+"$TOP/scripts/sweep-report.sh" "$run" >"$report"
 echo "report: $report"
 exit "$rc"
