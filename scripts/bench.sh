@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The wrap benchmark (bench/mmio_gen_wrap_bench.c, selftest style): built with
-# the KVM selftest library of the series tree (in a scratch work tree, so
-# the series tree stays as it is), then run on the series kernel in each
-# emulator's default MMU mode. It prints numbers, it is not a test.
+# the KVM selftest library of the series tree (in the patch tree of
+# scripts/patch-tree.sh, so the series tree stays as it is), then run on the
+# series kernel in each emulator's default MMU mode. It prints numbers, it is
+# not a test.
 # Usage: bench.sh [-o RUNDIR] [EMULATOR...]   (default: qemu bochs)
 #   env BENCH_ARGS_<EMULATOR>: the benchmark's arguments (default: qemu
 #   "-m 16,64,256", bochs "-m 16,64")
@@ -10,39 +11,37 @@
 # RUNDIR/matrix/<emulator>-<cell>/console.log, and RUNDIR/summary.txt.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/patch-tree.sh
+. "$TOP/scripts/patch-tree.sh"
 
 run=$BUILD/runs/bench-$(date -u +%Y%m%dT%H%M%SZ)
 if [ "${1:-}" = -o ]; then run=$2; shift 2; fi
 emus=("$@")
 [ ${#emus[@]} -gt 0 ] || emus=(qemu bochs)
 name=x86_64/mmio_gen_wrap_bench
-tree=$BUILD/bench-tree out=$BUILD/bench
+out=$BUILD/bench
 mkdir -p "$run"
 
-# The series tree plus the benchmark, in its own work tree.
+# The series tree plus the benchmark, in the patch tree.
 tip=$(git -C "$SRC" rev-parse HEAD)
-if [ ! -e "$tree/.git" ]; then
-	git -C "$SRC" worktree prune
-	git -C "$SRC" worktree add -q --detach "$tree" "$tip"
-fi
-git -C "$tree" reset -q --hard
-git -C "$tree" checkout -q --detach "$tip"
-cp "$TOP/bench/mmio_gen_wrap_bench.c" "$tree/tools/testing/selftests/kvm/x86_64/"
+ptree_at "$tip"
+mk=$PTREE/tools/testing/selftests/kvm/Makefile
+cp "$TOP/bench/mmio_gen_wrap_bench.c" "$PTREE/tools/testing/selftests/kvm/x86_64/"
 # Next to an x86 test of the Makefile's list (it must come before its use).
-sed -i "\|^TEST_GEN_PROGS_x86_64 += x86_64/userspace_io_test\$|a TEST_GEN_PROGS_x86_64 += $name" \
-	"$tree/tools/testing/selftests/kvm/Makefile"
-grep -q "+= $name\$" "$tree/tools/testing/selftests/kvm/Makefile" ||
-	die "could not add $name to the selftests' Makefile"
-SELFTEST_TREE=$tree SELFTESTS=$out "$TOP/scripts/build-selftests.sh" "$name" >/dev/null ||
+sed -i "\|^TEST_GEN_PROGS_x86_64 += x86_64/userspace_io_test\$|a TEST_GEN_PROGS_x86_64 += $name" "$mk"
+grep -q "+= $name\$" "$mk" || die "could not add $name to the selftests' Makefile"
+SELFTEST_TREE=$PTREE SELFTESTS=$out "$TOP/scripts/build-selftests.sh" "$name" >/dev/null ||
 	die "the benchmark does not build; log: $out/build.log"
+ptree_at "$tip"
 
 cells=() list=$run/tests
 : >"$list"
 for e in "${emus[@]}"; do
+	cell=$(default_cell "$e")
+	cells+=("$cell")
 	case $e in
-	qemu) cells+=(qemu/npt-tdp-mmu); args=${BENCH_ARGS_qemu:--m 16,64,256} tmo=600 ;;
-	bochs) cells+=(bochs/ept-tdp-mmu); args=${BENCH_ARGS_bochs:--m 16,64} tmo=3600 ;;
-	*) die "unknown emulator '$e' (qemu, bochs)" ;;
+	qemu) args=${BENCH_ARGS_qemu:--m 16,64,256} tmo=600 ;;
+	bochs) args=${BENCH_ARGS_bochs:--m 16,64} tmo=3600 ;;
 	esac
 	echo "$name $e $tmo $args" >>"$list"
 done

@@ -22,20 +22,16 @@ debug) frags+=("$TOP/config/debug.config") ;;
 *) die "unknown FLAVOUR '$FLAVOUR' (known: debug)" ;;
 esac
 
-cc=gcc
-command -v ccache >/dev/null && cc="ccache gcc"
-mk=(make -C "$SRC" O="$KOUT" ARCH=x86_64 CC="$cc" HOSTCC="$cc" -j"$(nproc)"
-    KBUILD_BUILD_USER=kvm KBUILD_BUILD_HOST=test KBUILD_BUILD_TIMESTAMP=2000-01-01)
 mkdir -p "$KOUT"
 
 # Regenerate .config only when a fragment changed.
 stamp=$(cat "${frags[@]}" | sha256sum | cut -d' ' -f1)
 if [ ! -f "$KOUT/.config" ] || [ "$(cat "$KOUT/.fragments" 2>/dev/null)" != "$stamp" ]; then
-	"${mk[@]}" -s tinyconfig >/dev/null
+	kmake "$SRC" "$KOUT" -s tinyconfig >/dev/null
 	KCONFIG_CONFIG="$KOUT/.config" "$SRC/scripts/kconfig/merge_config.sh" -m -O "$KOUT" \
 		"$KOUT/.config" "${frags[@]}" >"$KOUT/merge.log" 2>&1 ||
 		{ cat "$KOUT/merge.log"; die "merge_config failed"; }
-	"${mk[@]}" -s olddefconfig
+	kmake "$SRC" "$KOUT" -s olddefconfig
 	# Every option of the fragments must have survived olddefconfig.
 	bad=0
 	while IFS= read -r line; do
@@ -46,6 +42,6 @@ if [ ! -f "$KOUT/.config" ] || [ "$(cat "$KOUT/.fragments" 2>/dev/null)" != "$st
 	echo "$stamp" >"$KOUT/.fragments"
 fi
 
-"${mk[@]}" -s bzImage "$@" >"$KOUT/build.log" 2>&1 ||
+kmake "$SRC" "$KOUT" -s bzImage "$@" >"$KOUT/build.log" 2>&1 ||
 	{ tail -n 40 "$KOUT/build.log"; die "kernel build failed; log: $KOUT/build.log"; }
 echo "$KOUT/arch/x86/boot/bzImage"

@@ -28,8 +28,6 @@ tip=$(git -C "$SRC" rev-parse HEAD)
 
 # build_at REV DIR: vmlinux of REV in DIR, KUnit off.
 build_at() {
-	local cc=gcc
-	command -v ccache >/dev/null && cc="ccache gcc"
 	ptree_at "$1"
 	mkdir -p "$2"
 	cp "$KOUT/.config" "$2/.config.want"
@@ -38,9 +36,7 @@ build_at() {
 		cp "$2/.config.want" "$2/.config"
 		cp "$2/.config.want" "$2/.config.src"
 	}
-	make -C "$PTREE" O="$2" ARCH=x86_64 CC="$cc" HOSTCC="$cc" -j"$(nproc)" \
-		KBUILD_BUILD_USER=kvm KBUILD_BUILD_HOST=test KBUILD_BUILD_TIMESTAMP=2000-01-01 \
-		-s olddefconfig vmlinux >"$2.log" 2>&1 ||
+	kmake "$PTREE" "$2" -s olddefconfig vmlinux >"$2.log" 2>&1 ||
 		{ tail -n 20 "$2.log"; return 1; }
 	! grep -q '^CONFIG_KUNIT=y' "$2/.config" || die "KUnit still on in $2/.config"
 }
@@ -94,10 +90,7 @@ for m in "${mutants[@]}"; do
 	git -C "$PTREE" apply "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
 	# Built in the series' directory: only what the mutant touches rebuilds
 	# (and again, back at the tip, on the next run).
-	if ! make -C "$PTREE" O="$out/series" ARCH=x86_64 -j"$(nproc)" -s vmlinux \
-		CC="$(command -v ccache >/dev/null && echo "ccache gcc" || echo gcc)" \
-		KBUILD_BUILD_USER=kvm KBUILD_BUILD_HOST=test KBUILD_BUILD_TIMESTAMP=2000-01-01 \
-		>"$out/$name.log" 2>&1; then
+	if ! kmake "$PTREE" "$out/series" -s vmlinux >"$out/$name.log" 2>&1; then
 		echo "$name: does not build; log: $out/$name.log"
 		bad=1
 		continue

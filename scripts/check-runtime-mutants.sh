@@ -120,11 +120,12 @@ for m in "$TOP"/mutants/runtime/$only.patch; do
 		for (k in cells) {
 			if (k in setup) { print m " " k ": INCONCLUSIVE (" setup[k] ")"; bad = 1; continue }
 			s = ""
-			if (t == "") s = ""
-			else if (verdict[k] == "fail" && index(why[k], x)) s = "caught (" t ": " why[k] ")"
-			else if (verdict[k] == "fail") { s = "FAILED, but not with \"" x "\" (" why[k] ")"; bad = 1 }
-			else if (k in nc) s = "not caught, as expected: " nc[k]
-			else { s = "SURVIVED (" t ": " (k in verdict ? verdict[k] : "no result") ")"; bad = 1 }
+			if (t != "") {
+				if (verdict[k] == "fail" && index(why[k], x)) s = "caught (" t ": " why[k] ")"
+				else if (verdict[k] == "fail") { s = "FAILED, but not with \"" x "\" (" why[k] ")"; bad = 1 }
+				else if (k in nc) s = "not caught, as expected: " nc[k]
+				else { s = "SURVIVED (" t ": " (k in verdict ? verdict[k] : "no result") ")"; bad = 1 }
+			}
 			for (i = 1; i <= nk; i++) {
 				c = kc[i]
 				s = s (s == "" ? "" : "; ")

@@ -9,9 +9,10 @@
 #   -b: likewise, the base's results (the base/ of an earlier comparison)
 #   -o: where to write (default $BUILD/runs/compare-<time>)
 #   -t, -c: the test list and the cells, as for run-matrix.sh
-# Output: RUNDIR/{base,series}/matrix.tsv and diff.tsv (rows that differ:
+# Output: RUNDIR/{base,series}/matrix.tsv, diff.tsv (rows that differ:
 # emulator, cell, test, base, series, verdict, reason; verdict WORSE, better
-# or new: a row the base does not have).
+# or new: a row the base does not have) and common.tsv (failures and skips
+# on both: emulator, cell, test, status, reason).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/patch-tree.sh
@@ -88,9 +89,12 @@ if [ -s "$run/diff.tsv" ]; then
 else
 	echo "no row differs between the base and the series"
 fi
+# Rows that fail or skip alike on both: emulator, cell, test, status, reason
+# (the series').
+awk -F'\t' -v OFS='\t' 'NR == FNR { if ($3 != "pass") b[$1 FS $2 FS $4] = $3; next }
+	($1 FS $2 FS $4) in b && $3 == b[$1 FS $2 FS $4] { print $1, $2, $4, $3, $7 }' \
+	"$run/base/matrix.tsv" "$run/series/matrix.tsv" >"$run/common.tsv"
 echo "failures and skips on both:"
-awk -F'\t' 'NR == FNR { if ($3 != "pass") b[$1 FS $2 FS $4] = $3; next }
-	($1 FS $2 FS $4) in b && $3 == b[$1 FS $2 FS $4] { printf "  %s %s %s: %s %s\n", $1, $2, $4, $3, $7 }' \
-	"$run/base/matrix.tsv" "$run/series/matrix.tsv"
+awk -F'\t' '{ printf "  %s %s %s: %s %s\n", $1, $2, $3, $4, $5 }' "$run/common.tsv"
 echo "results: $run"
 exit "$rc"

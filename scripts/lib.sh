@@ -39,6 +39,27 @@ git_series() {
 		git -c user.name="$name" -c user.email="$email" -c core.abbrev=12 -C "$SRC" "$@"
 }
 
+# kmake TREE OUT ARGS...: make in the kernel tree TREE with objects in OUT,
+# with the settings of every kernel build here: ccache when present, all
+# CPUs, and a fixed build user, host and time, so that a rebuild of the same
+# sources gives the same objects.
+kmake() {
+	local tree=$1 out=$2 cc=gcc
+	shift 2
+	command -v ccache >/dev/null && cc="ccache gcc"
+	make -C "$tree" O="$out" ARCH=x86_64 CC="$cc" HOSTCC="$cc" -j"$(nproc)" \
+		KBUILD_BUILD_USER=kvm KBUILD_BUILD_HOST=test KBUILD_BUILD_TIMESTAMP=2000-01-01 "$@"
+}
+
+# default_cell EMULATOR: "EMULATOR/CELL" of the emulator's default MMU mode,
+# its first cell in config/matrix.
+default_cell() {
+	local c
+	c=$(awk -v e="$1" '$1 == e { print $1 "/" $2; exit }' "$TOP/config/matrix")
+	[ -n "$c" ] || die "unknown emulator '$1' (not in config/matrix)"
+	echo "$c"
+}
+
 # The series' patches, in order, without the cover letter.
 series_patches() {
 	find "$SERIES" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' \

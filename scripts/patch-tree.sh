@@ -21,11 +21,8 @@ ptree_at() {
 
 # ptree_make ARGS...: make in the patch tree with the test kernel's config.
 ptree_make() {
-	local cc=gcc
-	command -v ccache >/dev/null && cc="ccache gcc"
 	mkdir -p "$POUT"
 	[ -f "$KOUT/.config" ] || die "no configured kernel in $KOUT (run scripts/build-kernel.sh)"
 	cmp -s "$KOUT/.config" "$POUT/.config" || cp "$KOUT/.config" "$POUT/.config"
-	make -C "$PTREE" O="$POUT" ARCH=x86_64 CC="$cc" HOSTCC="$cc" -j"$(nproc)" \
-		KBUILD_BUILD_USER=kvm KBUILD_BUILD_HOST=test KBUILD_BUILD_TIMESTAMP=2000-01-01 "$@"
+	kmake "$PTREE" "$POUT" "$@"
 }

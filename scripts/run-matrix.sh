@@ -26,15 +26,13 @@ jobs=${JOBS:-$(nproc)}
 
 rm -rf "$run"
 mkdir -p "$run"
-# A list with no test at all still boots every cell (KUnit runs at boot).
-ntests=$(grep -c -v -e '^#' -e '^[[:space:]]*$' "$tests" || true)
 cells=()
 while read -r emu cell _; do
 	case $emu in ''|'#'*) continue ;; esac
 	if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx "$emu"; then continue; fi
 	if [ -n "$only" ] && [[ $only != *",$emu/$cell,"* ]]; then continue; fi
 	"$TOP/scripts/make-test-initramfs.sh" "$emu" "$tests" "$run"
-	[ -s "$run/$emu.list" ] || [ "$ntests" = 0 ] || continue	# no test for this emulator
+	[ -s "$run/$emu-initrd.gz" ] || continue	# no test for this emulator
 	cells+=("$emu $cell")
 done <"$TOP/config/matrix"
 [ ${#cells[@]} -gt 0 ] || die "no cell to run${*:+ for: $*}"

@@ -12,6 +12,12 @@ run=$1 list=$1/tests
 for f in "$list" "$run/base/matrix.tsv" "$run/series/matrix.tsv"; do
 	[ -s "$f" ] || die "no $f: not a finished sweep"
 done
+[ -f "$run/common.tsv" ] || die "no $run/common.tsv: not a finished sweep"
+
+# md_rows FILE: the TSV rows of FILE as rows of a Markdown table.
+md_rows() {
+	sed 's/|/\\|/g; s/\t/ | /g; s/^/| /; s/$/ |/' "$1"
+}
 mapfile -t emus < <(awk '{ print $2 }' "$list" | awk '!seen[$0]++')
 mapfile -t cells < <(cut -f1,2 "$run/series/matrix.tsv" | sort -u | tr '\t' /)
 base_ver=$(git -C "$SRC" log -1 --format=%s "$BASE_TAG")
@@ -34,7 +40,7 @@ tip=$(git -C "$SRC" log -1 --format='%h %s' HEAD)
 	if [ -s "$run/diff.tsv" ]; then
 		echo "| emulator | cell | test | base | series | verdict | reason |"
 		echo "| --- | --- | --- | --- | --- | --- | --- |"
-		sed 's/|/\\|/g; s/\t/ | /g; s/^/| /; s/$/ |/' "$run/diff.tsv"
+		md_rows "$run/diff.tsv"
 	else
 		echo "None."
 	fi
@@ -43,11 +49,7 @@ tip=$(git -C "$SRC" log -1 --format='%h %s' HEAD)
 	echo
 	echo "| emulator | cell | test | status | reason (series) |"
 	echo "| --- | --- | --- | --- | --- |"
-	awk -F'\t' 'NR == FNR { if ($3 != "pass") b[$1 FS $2 FS $4] = $3; next }
-		($1 FS $2 FS $4) in b && $3 == b[$1 FS $2 FS $4] {
-			r = $7; gsub(/\|/, "\\|", r)
-			printf "| %s | %s | %s | %s | %s |\n", $1, $2, $4, $3, r }' \
-		"$run/base/matrix.tsv" "$run/series/matrix.tsv"
+	md_rows "$run/common.tsv"
 	echo
 	echo "## Counts"
 	echo

@@ -34,10 +34,11 @@ mkdir -p "$run" "$(dirname "$report")"
 cells=() list=$run/tests
 : >"$list"
 for e in "${emus[@]}"; do
+	cell=$(default_cell "$e")
+	cells+=("$cell")
 	case $e in
-	qemu) cells+=(qemu/npt-tdp-mmu); tmo=${SWEEP_TIMEOUT_qemu:-120} ;;
-	bochs) cells+=(bochs/ept-tdp-mmu); tmo=${SWEEP_TIMEOUT_bochs:-20} ;;
-	*) die "unknown emulator '$e' (qemu, bochs)" ;;
+	qemu) tmo=${SWEEP_TIMEOUT_qemu:-120} ;;
+	bochs) tmo=${SWEEP_TIMEOUT_bochs:-20} ;;
 	esac
 	(cd "$sel" && find . -maxdepth 2 -type f -perm -u+x ! -name '*.sh' | sed 's|^\./||' | LC_ALL=C sort) |
 		awk -v e="$e" -v t="$tmo" '{ print $1, e, t }' >>"$list"
