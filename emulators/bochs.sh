@@ -36,6 +36,28 @@ RC
 	make_iso
 }
 
+# With its debugger built in, Bochs' term display draws the VGA screen not
+# on its own terminal (left to the debugger) but on a pseudo-terminal it
+# opens itself, and says so: 'Bochs connected to screen "/dev/pts/N"'.
+# Nobody reads that terminal unless asked to: once its buffer is full
+# (about 20 KB: the boot screens, then 18 bytes of cursor refresh at a
+# steady rate of emulated time) Bochs blocks in write() and the guest
+# stands still, a hung test to the host. boot.sh calls this once Bochs
+# runs (OUTDIR, Bochs' PID): the screen goes to OUTDIR/screen.log for as
+# long as Bochs keeps the terminal open.
+emu_started() {
+	local log=$1/emulator.log pts="" i
+	for i in $(seq 300); do
+		pts=$(sed -n 's|.*Bochs connected to screen "\(/dev/pts/[0-9]*\)".*|\1|p' "$log" | head -n1)
+		[ -n "$pts" ] && break
+		kill -0 "$2" 2>/dev/null || break
+		sleep 0.1
+	done
+	[ -n "$pts" ] || { echo "bochs: no 'Bochs connected to screen' line in $log after ${i}00 ms"; return 1; }
+	cat "$pts" >"$1/screen.log" 2>/dev/null &
+	EMU_HELPERS+=($!)
+}
+
 # isolinux ISO holding the kernel, the initramfs and the command line.
 make_iso() {
 	local tree=$ISO.d

@@ -40,14 +40,21 @@ emu_command
 
 setsid "${EMU_CMD[@]}" </dev/null >"$out/emulator.log" 2>&1 &
 epid=$!
+EMU_HELPERS=()
 # shellcheck disable=SC2317 # called by the EXIT trap
 stop() {
+	[ ${#EMU_HELPERS[@]} = 0 ] || kill "${EMU_HELPERS[@]}" 2>/dev/null || true
 	kill -- -"$epid" 2>/dev/null || return 0
 	sleep 1
 	kill -9 -- -"$epid" 2>/dev/null || true
 	wait "$epid" 2>/dev/null || true
 }
 trap stop EXIT
+# What the emulator needs from the host while it runs, if anything (its
+# settings file defines emu_started; it may add PIDs to EMU_HELPERS).
+if declare -F emu_started >/dev/null && ! emu_started "$out" "$epid" >&2; then
+	die "$emu did not start as expected; see $out/emulator.log"
+fi
 
 exec {fd}< <(exec tail -n +1 -F "$SERIAL" 2>/dev/null)
 tpid=$!
