@@ -58,7 +58,7 @@ fi
 
 exec {fd}< <(exec tail -n +1 -F "$SERIAL" 2>/dev/null)
 tpid=$!
-start=$SECONDS test_start=$SECONDS test_name="" partial="" rc="" panic_at=""
+start=$SECONDS test_start=$SECONDS test_name="" partial="" rc="" panic_at="" panic=""
 while :; do
 	if IFS= read -r -t 2 -u "$fd" line; then
 		line=$partial$line partial=""
@@ -66,7 +66,7 @@ while :; do
 		printf '%d\t%s\n' "$((SECONDS - start))" "$line" >>"$out/console.log"
 		case $line in
 		*"# kvm-tests: done"*) rc=0; break ;;
-		*"Kernel panic - not syncing"*) panic_at=${panic_at:-$SECONDS} ;;
+		*"Kernel panic - not syncing"*) panic_at=${panic_at:-$SECONDS} panic=${panic:-${line#*\] }} ;;
 		"# start: "*) test_name=${line#\# start: } test_start=$SECONDS ;;
 		"ok "*|"not ok "*) test_name="" ;;
 		esac
@@ -74,7 +74,8 @@ while :; do
 		partial+=$line
 	fi
 	if [ -n "$panic_at" ] && [ $((SECONDS - panic_at)) -ge 3 ]; then
-		rc=1; echo "boot: kernel panic" >&2; break
+		printf '%d\t%s\n' "$((SECONDS - start))" "# host: $panic" >>"$out/console.log"
+		rc=1; echo "boot: $panic" >&2; break
 	fi
 	if [ -n "$test_name" ] && [ $((SECONDS - test_start)) -ge "$TEST_TIMEOUT" ]; then
 		printf '%d\t%s\n' "$((SECONDS - start))" "# host: test $test_name exceeded ${TEST_TIMEOUT}s wall" >>"$out/console.log"
@@ -88,11 +89,18 @@ while :; do
 		# Drain what the emulator wrote before it went.
 		sleep 1
 		while IFS= read -r -t 1 -u "$fd" line; do
-			printf '%d\t%s\n' "$((SECONDS - start))" "${line%$'\r'}" >>"$out/console.log"
-			case $line in *"Kernel panic - not syncing"*) panic_at=$SECONDS ;; esac
+			line=${line%$'\r'}
+			printf '%d\t%s\n' "$((SECONDS - start))" "$line" >>"$out/console.log"
+			case $line in
+			*"Kernel panic - not syncing"*) panic_at=$SECONDS panic=${panic:-${line#*\] }} ;;
+			esac
 		done
 		if grep -q '# kvm-tests: done' "$out/console.log"; then rc=0; break; fi
-		[ -n "$panic_at" ] && { rc=1; echo "boot: kernel panic" >&2; break; }
+		if [ -n "$panic_at" ]; then
+			printf '%d\t%s\n' "$((SECONDS - start))" "# host: $panic" >>"$out/console.log"
+			rc=1; echo "boot: $panic" >&2; break
+		fi
+		printf '%d\t%s\n' "$((SECONDS - start))" "# host: $emu exited early" >>"$out/console.log"
 		rc=3; echo "boot: $emu exited early; see $out/emulator.log" >&2; break
 	fi
 done

@@ -4,7 +4,8 @@
 #   series: a patch that does not apply (leaves $SRC without the series:
 #           run apply-series.sh after it);
 #   boot:   an unknown emulator, a missing kernel, an empty test list, a
-#           guest that panics, a guest that hangs (needs the test kernel).
+#           guest that panics, a guest that hangs, a test that outlives its
+#           wall-clock budget (needs the test kernel and the selftests).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -65,4 +66,14 @@ expect guest-panic 1 "Kernel panic - not syncing" \
 	"$TOP/scripts/boot.sh" qemu "$kernel" "$tmp/initrd.gz" "$tmp/b2" "rdinit=/bin/true"
 expect guest-hang 2 "run exceeded 10s" \
 	env RUN_TIMEOUT=10 "$TOP/scripts/boot.sh" qemu "$kernel" "$tmp/initrd.gz" "$tmp/b3" "rdinit=/bin/sh"
+# A test that outlives its wall-clock budget fails with the host's reason,
+# and the cell boots again to run the tests after it (the wrap test takes
+# about 30 s under QEMU).
+printf 'x86_64/mmio_gen_wrap_test qemu 600\nx86_64/userspace_io_test qemu 60\n' >"$tmp/list2"
+expect test-hang-resumes nz "x86_64/mmio_gen_wrap_test +FAIL .*exceeded 8s wall" \
+	env TEST_TIMEOUT=8 "$TOP/scripts/run-matrix.sh" -o "$tmp/m" -t "$tmp/list2" -c qemu/npt-tdp-mmu qemu
+if ! grep -qE "x86_64/userspace_io_test +PASS" "$tmp/out" ||
+	! grep -qE "boot +PASS .*booted again after test\(s\) 1$" "$tmp/out"; then
+	echo "test-hang-resumes: the cell did not go on with the next test"; indent <"$tmp/out"; bad=1
+fi
 [ $bad = 0 ]

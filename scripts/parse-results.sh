@@ -26,8 +26,8 @@ BEGIN {
 		if (l != "") kw[++nkw] = l
 }
 { t = $1; line = $0; sub(/^[^\t]*\t/, "", line) }
-line ~ /^# start: / { split(line, f, " "); started[f[4]] = t; last = ""; next }
-line ~ /^# .*[^ ]/ && line !~ /^# (sh: addr2line|kvm-tests:|host:)/ { last = line; sub(/^# +/, "", last) }
+line ~ /^# start: / { split(line, f, " "); started[f[4]] = t; cur = f[4]; last = ""; next }
+line ~ /^# .*[^ ]/ && line !~ /^# (sh: addr2line|kvm-tests:|host:|resume:)/ { last = line; sub(/^# +/, "", last) }
 line ~ /^(not )?ok [0-9]+ / {
 	ok = line !~ /^not /
 	s = line; sub(/^(not )?ok [0-9]+ /, "", s)
@@ -40,11 +40,13 @@ line ~ /^(not )?ok [0-9]+ / {
 	st = !ok ? "fail" : (reason ~ /^SKIP/ ? "skip" : "pass")
 	if (st == "fail" && reason ~ /^exit code/ && last != "") reason = reason ": " last
 	if (st == "skip") sub(/^SKIP ?/, "", reason)
-	status[name] = st; why[name] = reason; gt[name] = guest
+	status[name] = st; why[name] = reason; gt[name] = guest; cur = ""
 	wall[name] = (name in started) ? t - started[name] : ""
 	next
 }
-line ~ /^# host: / { host = substr(line, 9) }
+# What the host saw end a boot (a wall-clock budget, a panic), for the test
+# in progress then.
+line ~ /^# host: / { if (cur != "" && !(cur in host)) host[cur] = substr(line, 9) }
 line ~ /^\[ *[0-9]+\.[0-9]+\] (WARNING:|BUG:|Oops|kernel BUG|general protection fault|Kernel panic|KASAN:|UBSAN:|INFO: (possible|task|suspicious|trying))/ {
 	r = line; sub(/^\[ *[0-9.]+\] /, "", r)
 	for (i = 1; i <= nkw; i++)
@@ -57,7 +59,7 @@ END {
 		if (name in status)
 			printf "%s\t%s\t%s\t%s\t%s\n", status[name], name, wall[name], gt[name], why[name]
 		else if (name in started)
-			printf "fail\t%s\t\t\t%s\n", name, host != "" ? host : "no result (guest stopped during the test)"
+			printf "fail\t%s\t\t\t%s\n", name, (name in host) ? host[name] : "no result (guest stopped during the test)"
 		else
 			printf "fail\t%s\t\t\tnot run\n", name
 	}
