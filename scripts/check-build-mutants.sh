@@ -16,8 +16,7 @@ for m in "$TOP"/mutants/build/*.patch; do
 	name=$(basename "$m" .patch)
 	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
 	[ -n "$expect" ] || { echo "$name: no Expect: line"; bad=1; continue; }
-	ptree_at "$tip"
-	if ! git -C "$PTREE" apply "$m" 2>"$POUT.apply"; then
+	if ! ptree_with "$tip" "$m" 2>"$POUT.apply"; then
 		echo "$name: does not apply to the series tip"
 		indent <"$POUT.apply"
 		bad=1

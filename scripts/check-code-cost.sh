@@ -86,8 +86,7 @@ for m in "${mutants[@]}"; do
 	name=$(basename "$m" .patch)
 	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
 	[ -n "$expect" ] || { echo "$name: no Expect: line"; bad=1; continue; }
-	ptree_at "$tip"
-	git -C "$PTREE" apply "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
+	ptree_with "$tip" "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
 	# Built in the series' directory: only what the mutant touches rebuilds
 	# (and again, back at the tip, on the next run).
 	if ! kmake "$PTREE" "$out/series" -s vmlinux >"$out/$name.log" 2>&1; then

@@ -64,8 +64,7 @@ for m in "$TOP"/mutants/runtime/$only.patch; do
 	if [ "$tree" = selftests ]; then
 		kernel=$KOUT/arch/x86/boot/bzImage kconfig=$KOUT/.config
 		selftests=$run/$name-selftests
-		ptree_at "$tip"
-		git -C "$PTREE" apply "$diff" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
+		ptree_with "$tip" "$diff" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
 		if ! SELFTEST_TREE=$PTREE SELFTESTS=$selftests "$TOP/scripts/build-selftests.sh" "$test" \
 			>"$run/$name.build.log" 2>&1; then
 			echo "$name: mutant test does not build; log: $run/$name.build.log"
@@ -76,8 +75,7 @@ for m in "$TOP"/mutants/runtime/$only.patch; do
 		# One kernel per diff.
 		kernel=$run/kernels/$(basename "$diff" .patch).bzImage kconfig=${kernel%.bzImage}.config
 		if [ ! -f "$kernel" ]; then
-			ptree_at "$tip"
-			git -C "$PTREE" apply "$diff" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
+			ptree_with "$tip" "$diff" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
 			if ! ptree_make bzImage >"$run/$name.build.log" 2>&1; then
 				echo "$name: mutant kernel does not build; log: $run/$name.build.log"
 				bad=1

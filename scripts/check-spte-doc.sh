@@ -68,8 +68,7 @@ for m in "$TOP"/mutants/doc/*.patch; do
 	guard=$(sed -n 's/^Guard: //p' "$m" | head -n1)
 	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
 	[ -n "$expect" ] || { echo "$name: no Expect: line"; bad=1; continue; }
-	ptree_at "$tip"
-	git -C "$PTREE" apply "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
+	ptree_with "$tip" "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
 	case $guard in
 	tables)
 		if tables "$name"; then

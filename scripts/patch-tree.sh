@@ -19,6 +19,13 @@ ptree_at() {
 	git -C "$PTREE" checkout -q --detach "$1"
 }
 
+# ptree_with REV PATCH: the patch tree at REV with PATCH (a mutant)
+# applied; git's reason on stderr if it does not apply.
+ptree_with() {
+	ptree_at "$1"
+	git -C "$PTREE" apply "$2"
+}
+
 # ptree_make ARGS...: make in the patch tree with the test kernel's config.
 ptree_make() {
 	mkdir -p "$POUT"
