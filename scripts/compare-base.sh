@@ -44,6 +44,12 @@ take() {
 		echo "($2 results from $1)" >"$run/$2.log"
 }
 
+# The two sides run at once, sharing JOBS (each emulator takes one CPU):
+# the same cell time in all as one side after the other, but a run of
+# fewer cells than JOBS (the sweep: one per emulator) takes half as long.
+jobs=${JOBS:-$(nproc)}
+[ -z "$base" ] && [ -z "$series" ] && jobs=$(( jobs > 1 ? jobs / 2 : 1 ))
+bpid=""
 if [ -n "$base" ]; then
 	take "$base" base "$@"
 else
@@ -55,15 +61,19 @@ else
 	cp "$POUT/.config" "$run/base.config"
 	ptree_at "$tip"
 	banner "matrix on the base"
-	KERNEL=$run/base-bzImage KCONFIG=$run/base.config "$TOP/scripts/run-matrix.sh" -o "$run/base" \
-		"${margs[@]}" "$@" >"$run/base.log" 2>&1 || true
+	JOBS=$jobs KERNEL=$run/base-bzImage KCONFIG=$run/base.config "$TOP/scripts/run-matrix.sh" \
+		-o "$run/base" "${margs[@]}" "$@" >"$run/base.log" 2>&1 &
+	bpid=$!
 fi
 if [ -n "$series" ]; then
 	take "$series" series "$@"
 else
 	banner "matrix on the series"
-	"$TOP/scripts/run-matrix.sh" -o "$run/series" "${margs[@]}" "$@" >"$run/series.log" 2>&1 || true
+	JOBS=$jobs "$TOP/scripts/run-matrix.sh" -o "$run/series" "${margs[@]}" "$@" >"$run/series.log" 2>&1 || true
 fi
+[ -z "$bpid" ] || wait "$bpid" || true
+[ -s "$run/base/matrix.tsv" ] || die "no results from the base; log: $run/base.log"
+[ -s "$run/series/matrix.tsv" ] || die "no results from the series; log: $run/series.log"
 
 # rows: emulator, cell, status, test, wall, guest, reason
 awk -F'\t' -v OFS='\t' '
