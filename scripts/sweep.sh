@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# The selftest sweep: every KVM selftest built for x86_64 (all of
-# $BUILD/selftests, from the series tree), on the unpatched base kernel and
-# on the series, in each emulator's default MMU mode, compared row by row
-# (scripts/compare-base.sh). Too long for make check; its report is kept
-# in reports/ with the date and the base version.
+# The selftest sweep, base against series, in two parts (each by
+# scripts/compare-base.sh, both kernels at once):
+#   all: every KVM selftest built for x86_64 (all of $BUILD/selftests, from
+#        the series tree, default arguments) in each emulator's default MMU
+#        mode;
+#   mmu: the MMU subset (config/mmu-tests) in every cell of config/matrix.
+# Too long for make check; its report is kept in reports/ with the date and
+# the base version.
 # Usage: sweep.sh [-o RUNDIR] [-r REPORT] [EMULATOR...]   (default: qemu bochs)
 #   env SWEEP_NOTE: see sweep-report.sh
-#   env SWEEP_TIMEOUT_<EMULATOR>: guest timeout per test in seconds (default:
-#   qemu 120, bochs 20; Bochs' guest clock is virtual and runs far slower
-#   than the wall clock)
-# Writes RUNDIR (default $BUILD/runs/sweep-<time>) and REPORT (default
-# reports/sweep-<date>.md).
+#   env SWEEP_TIMEOUT_<EMULATOR>: guest timeout per test of the "all" part,
+#   in seconds (default: qemu 120, bochs 10)
+#   env SWEEP_WALL_<EMULATOR>: the host's wall-clock budget per test of the
+#   "all" part, in seconds (default: qemu the emulator's, bochs 240). Bochs'
+#   guest clock is virtual and, in a test busy in its guest, runs about 30
+#   times slower than the wall clock, so there the wall budget is what
+#   bounds a test. A test that outlives it fails as a timeout and the kernel
+#   boots again to run the tests after it (run-cell.sh).
+# Writes RUNDIR (default $BUILD/runs/sweep-<time>): the "mmu" part in
+# RUNDIR/mmu; the "all" part one comparison per emulator in RUNDIR/EMULATOR,
+# merged into RUNDIR/{base,series}/matrix.tsv, diff.tsv, common.tsv; and
+# REPORT (default reports/sweep-<date>.md).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -30,27 +40,51 @@ sel=${SELFTESTS:-$BUILD/selftests}
 [ -d "$sel/x86_64" ] || die "no selftests in $sel (run scripts/build-selftests.sh)"
 mkdir -p "$run" "$(dirname "$report")"
 
-# Every test binary, one line per emulator asked for.
-cells=() list=$run/tests
+# Every test binary, one line per emulator asked for; the budgets.
+list=$run/tests
 : >"$list"
+: >"$run/budgets"
 for e in "${emus[@]}"; do
-	cell=$(default_cell "$e")
-	cells+=("$cell")
 	case $e in
-	qemu) tmo=${SWEEP_TIMEOUT_qemu:-120} ;;
-	bochs) tmo=${SWEEP_TIMEOUT_bochs:-20} ;;
+	qemu) tmo=${SWEEP_TIMEOUT_qemu:-120} wall=${SWEEP_WALL_qemu:-} ;;
+	bochs) tmo=${SWEEP_TIMEOUT_bochs:-10} wall=${SWEEP_WALL_bochs:-240} ;;
+	*) die "unknown emulator '$e' (qemu, bochs)" ;;
 	esac
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	wall=${wall:-$(bash -c '. "$1" && echo "$EMU_TEST_TIMEOUT"' _ "$TOP/emulators/$e.sh")}
+	printf '%s %s %s %s\n' "$e" "$(default_cell "$e")" "$tmo" "$wall" >>"$run/budgets"
 	(cd "$sel" && find . -maxdepth 2 -type f -perm -u+x ! -name '*.sh' | sed 's|^\./||' | LC_ALL=C sort) |
 		awk -v e="$e" -v t="$tmo" '{ print $1, e, t }' >>"$list"
 done
 echo "$(wc -l <"$list") test runs: $(cut -d' ' -f1 "$list" | sort -u | wc -l) tests x ${#emus[@]} emulators"
 
-# One boot runs every test: lift the host budget of the whole run.
-cstr=$(IFS=,; echo "${cells[*]}")
-RUN_TIMEOUT=${RUN_TIMEOUT:-43200} "$TOP/scripts/compare-base.sh" -o "$run" -t "$list" -c "$cstr" \
-	"${emus[@]}" >"$run/compare.log" 2>&1 && rc=0 || rc=$?
-cat "$run/compare.log"
+rc=0
+# The "mmu" part: the matrix as make check runs it, on both kernels.
+banner "sweep: MMU subset in every cell of ${emus[*]}, both kernels (log: $run/mmu.log)"
+"$TOP/scripts/compare-base.sh" -o "$run/mmu" "${emus[@]}" >"$run/mmu.log" 2>&1 || rc=1
+indent <"$run/mmu.log"
 
+# The "all" part: one comparison per emulator, each with its own wall
+# budget per test. The cell's boots share one budget for the whole run:
+# lifted.
+while read -r e ecell _ wall; do
+	mkdir -p "$run/$e"
+	awk -v e="$e" '$2 == e' "$list" >"$run/$e/tests"
+	banner "sweep: every test in $ecell, both kernels (log: $run/$e/compare.log)"
+	TEST_TIMEOUT=$wall RUN_TIMEOUT=${RUN_TIMEOUT:-43200} "$TOP/scripts/compare-base.sh" \
+		-o "$run/$e" -t "$run/$e/tests" -c "$ecell" "$e" >"$run/$e/compare.log" 2>&1 || rc=1
+	indent <"$run/$e/compare.log"
+done <"$run/budgets"
+
+# Merged, as one comparison of all the emulators.
+mkdir -p "$run/base" "$run/series"
+for f in base/matrix.tsv series/matrix.tsv diff.tsv common.tsv; do
+	: >"$run/$f"
+	for e in "${emus[@]}"; do
+		[ -f "$run/$e/$f" ] || die "no $run/$e/$f (see $run/$e/compare.log)"
+		cat "$run/$e/$f" >>"$run/$f"
+	done
+done
 "$TOP/scripts/sweep-report.sh" "$run" >"$report"
 echo "report: $report"
 exit "$rc"
