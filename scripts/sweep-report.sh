@@ -45,9 +45,18 @@ part() {
 	echo "### Failures and skips common to base and series"
 	echo
 	if [ -s "$1/common.tsv" ]; then
-		echo "| emulator | cell | test | status | reason (series) |"
-		echo "| --- | --- | --- | --- | --- |"
-		md_rows "$1/common.tsv"
+		echo "| emulator | cell | test | status | reason (series) | cause |"
+		echo "| --- | --- | --- | --- | --- | --- |"
+		# The cause, where config/sweep-causes has one for the test.
+		awk -F'\t' -v OFS='\t' 'NR == FNR {
+				if (!match($0, /^[a-z]+ [^ ]+: /)) next
+				k = substr($0, 1, RLENGTH - 2)
+				cause[k] = substr($0, RLENGTH + 1); next
+			}
+			{ c = ($1 " " $3) in cause ? cause[$1 " " $3] : \
+				("all " $3) in cause ? cause["all " $3] : "not investigated"
+			  print $0, c }' "$TOP/config/sweep-causes" "$1/common.tsv" >"$1/common-causes.tsv"
+		md_rows "$1/common-causes.tsv"
 	else
 		echo "None."
 	fi
