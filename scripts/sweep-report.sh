@@ -41,6 +41,14 @@ part() {
 	else
 		echo "None."
 	fi
+	if [ -s "$1/reruns.tsv" ]; then
+		echo
+		echo "Run again, each kernel alone on the machine (scripts/sweep-rerun.sh):"
+		echo
+		echo "| emulator | cell | test | base | series | base, again | series, again |"
+		echo "| --- | --- | --- | --- | --- | --- | --- |"
+		md_rows "$1/reruns.tsv"
+	fi
 	echo
 	echo "### Failures and skips common to base and series"
 	echo

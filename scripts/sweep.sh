@@ -17,10 +17,12 @@
 #   times slower than the wall clock, so there the wall budget is what
 #   bounds a test. A test that outlives it fails as a timeout and the kernel
 #   boots again to run the tests after it (run-cell.sh).
+#   env SWEEP_RERUNS: rounds of scripts/sweep-rerun.sh for the tests of the
+#   "all" part whose row differs (default 3)
 # Writes RUNDIR (default $BUILD/runs/sweep-<time>): the "mmu" part in
-# RUNDIR/mmu; the "all" part one comparison per emulator in RUNDIR/EMULATOR,
-# merged into RUNDIR/{base,series}/matrix.tsv, diff.tsv, common.tsv; and
-# REPORT (default reports/sweep-<date>.md).
+# RUNDIR/mmu; the "all" part one comparison per emulator in RUNDIR/EMULATOR
+# (with its reruns), merged into RUNDIR/{base,series}/matrix.tsv, diff.tsv,
+# common.tsv, reruns.tsv; and REPORT (default reports/sweep-<date>.md).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -74,11 +76,12 @@ while read -r e ecell _ wall; do
 	TEST_TIMEOUT=$wall RUN_TIMEOUT=${RUN_TIMEOUT:-43200} "$TOP/scripts/compare-base.sh" \
 		-o "$run/$e" -t "$run/$e/tests" -c "$ecell" "$e" >"$run/$e/compare.log" 2>&1 || rc=1
 	indent <"$run/$e/compare.log"
+	"$TOP/scripts/sweep-rerun.sh" -n "${SWEEP_RERUNS:-3}" "$run" "$e" </dev/null || rc=1
 done <"$run/budgets"
 
 # Merged, as one comparison of all the emulators.
 mkdir -p "$run/base" "$run/series"
-for f in base/matrix.tsv series/matrix.tsv diff.tsv common.tsv; do
+for f in base/matrix.tsv series/matrix.tsv diff.tsv common.tsv reruns.tsv; do
 	: >"$run/$f"
 	for e in "${emus[@]}"; do
 		[ -f "$run/$e/$f" ] || die "no $run/$e/$f (see $run/$e/compare.log)"
