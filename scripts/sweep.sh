@@ -23,6 +23,9 @@
 # RUNDIR/mmu; the "all" part one comparison per emulator in RUNDIR/EMULATOR
 # (with its reruns), merged into RUNDIR/{base,series}/matrix.tsv, diff.tsv,
 # common.tsv, reruns.tsv; and REPORT (default reports/sweep-<date>.md).
+# Given the RUNDIR of a sweep that was cut short, it resumes: a part whose
+# comparison is complete (its diff.tsv written) is not run again, nor an
+# emulator's reruns once its reruns.tsv is written.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -63,7 +66,11 @@ echo "$(wc -l <"$list") test runs: $(cut -d' ' -f1 "$list" | sort -u | wc -l) te
 rc=0
 # The "mmu" part: the matrix as make check runs it, on both kernels.
 banner "sweep: MMU subset in every cell of ${emus[*]}, both kernels (log: $run/mmu.log)"
-"$TOP/scripts/compare-base.sh" -o "$run/mmu" "${emus[@]}" >"$run/mmu.log" 2>&1 || rc=1
+if [ -f "$run/mmu/diff.tsv" ]; then
+	echo "done before: $run/mmu/diff.tsv"
+else
+	"$TOP/scripts/compare-base.sh" -o "$run/mmu" "${emus[@]}" >"$run/mmu.log" 2>&1 || rc=1
+fi
 indent <"$run/mmu.log"
 
 # The "all" part: one comparison per emulator, each with its own wall
@@ -73,10 +80,15 @@ while read -r e ecell _ wall; do
 	mkdir -p "$run/$e"
 	awk -v e="$e" '$2 == e' "$list" >"$run/$e/tests"
 	banner "sweep: every test in $ecell, both kernels (log: $run/$e/compare.log)"
-	TEST_TIMEOUT=$wall RUN_TIMEOUT=${RUN_TIMEOUT:-43200} "$TOP/scripts/compare-base.sh" \
-		-o "$run/$e" -t "$run/$e/tests" -c "$ecell" "$e" >"$run/$e/compare.log" 2>&1 || rc=1
+	if [ -f "$run/$e/diff.tsv" ]; then
+		echo "done before: $run/$e/diff.tsv"
+	else
+		TEST_TIMEOUT=$wall RUN_TIMEOUT=${RUN_TIMEOUT:-43200} "$TOP/scripts/compare-base.sh" \
+			-o "$run/$e" -t "$run/$e/tests" -c "$ecell" "$e" >"$run/$e/compare.log" 2>&1 || rc=1
+	fi
 	indent <"$run/$e/compare.log"
-	"$TOP/scripts/sweep-rerun.sh" -n "${SWEEP_RERUNS:-3}" "$run" "$e" </dev/null || rc=1
+	[ -f "$run/$e/reruns.tsv" ] ||
+		"$TOP/scripts/sweep-rerun.sh" -n "${SWEEP_RERUNS:-3}" "$run" "$e" </dev/null || rc=1
 done <"$run/budgets"
 
 # Merged, as one comparison of all the emulators.
