@@ -5,7 +5,8 @@
 #           run apply-series.sh after it);
 #   boot:   an unknown emulator, a missing kernel, an empty test list, a
 #           guest that panics, a guest that hangs, a test that outlives its
-#           wall-clock budget (needs the test kernel and the selftests).
+#           wall-clock budget, the sweep's reruns of a differing test
+#           (needs the test kernel and the selftests).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -76,4 +77,18 @@ if ! grep -qE "x86_64/userspace_io_test +PASS" "$tmp/out" ||
 	! grep -qE "boot +PASS .*booted again after test\(s\) 1$" "$tmp/out"; then
 	echo "test-hang-resumes: the cell did not go on with the next test"; indent <"$tmp/out"; bad=1
 fi
+# The sweep's reruns find the differing test in the sweep's list and run
+# it on each kernel (here the series kernel stands in for the base).
+mkdir -p "$tmp/sw/qemu"
+printf 'qemu qemu/npt-tdp-mmu 60 120\n' >"$tmp/sw/budgets"
+printf 'x86_64/userspace_io_test qemu 60\n' >"$tmp/sw/qemu/tests"
+printf 'qemu\tnpt-tdp-mmu\tx86_64/userspace_io_test\tfail\tpass\tbetter\t\n' >"$tmp/sw/qemu/diff.tsv"
+ln -s "$kernel" "$tmp/sw/qemu/base-bzImage"
+cp "$KOUT/.config" "$tmp/sw/qemu/base.config"
+expect sweep-rerun 0 "1 test\(s\) again" "$TOP/scripts/sweep-rerun.sh" -n 1 "$tmp/sw" qemu
+if ! grep -qP '^qemu\tnpt-tdp-mmu\tx86_64/userspace_io_test\tfail\tpass\tpass\tpass$' "$tmp/sw/qemu/reruns.tsv"; then
+	echo "sweep-rerun: no pass on each kernel in reruns.tsv"; indent <"$tmp/sw/qemu/reruns.tsv"; bad=1
+fi
+printf 'x86_64/other_test qemu 60\n' >"$tmp/sw/qemu/tests"
+expect sweep-rerun-not-listed nz "are not all in" "$TOP/scripts/sweep-rerun.sh" -n 1 "$tmp/sw" qemu
 [ $bad = 0 ]

@@ -27,7 +27,11 @@ wall=$(awk -v e="$emu" '$1 == e { print $4 }' "$1/budgets" 2>/dev/null)
 awk -F'\t' '$6 != "new"' "$dir/diff.tsv" >"$dir/rerun.diff"
 [ -s "$dir/rerun.diff" ] || { echo "$emu: no row differs, nothing to run again"; exit 0; }
 cell=$(cut -f1,2 "$dir/rerun.diff" | head -n1 | tr '\t' /)
-awk -F'\t' 'NR == FNR { d[$3] = 1; next } $1 in d' "$dir/rerun.diff" "$dir/tests" >"$dir/rerun.tests"
+# The lines of the sweep's test list (test, emulator, guest timeout) for
+# the differing tests.
+awk 'NR == FNR { d[$3] = 1; next } $1 in d' "$dir/rerun.diff" "$dir/tests" >"$dir/rerun.tests"
+[ "$(wc -l <"$dir/rerun.tests")" = "$(cut -f3 "$dir/rerun.diff" | sort -u | wc -l)" ] ||
+	die "the differing tests ($(cut -f3 "$dir/rerun.diff" | tr '\n' ' ')) are not all in $dir/tests"
 echo "$emu: $(wc -l <"$dir/rerun.tests") test(s) again, $rounds round(s), each kernel alone"
 for i in $(seq "$rounds"); do
 	for side in base series; do
