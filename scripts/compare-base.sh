@@ -10,7 +10,8 @@
 #   -o: where to write (default $BUILD/runs/compare-<time>)
 #   -t, -c: the test list and the cells, as for run-matrix.sh
 # Output: RUNDIR/{base,series}/matrix.tsv, diff.tsv (rows that differ:
-# emulator, cell, test, base, series, verdict, reason; verdict WORSE, better
+# emulator, cell, test, base, series, verdict, reason (the series', or
+# "base: " and the base's when the series has none); verdict WORSE, better
 # or new: a row the base does not have) and common.tsv (failures and skips
 # on both: emulator, cell, test, status, reason).
 # shellcheck source=scripts/lib.sh
@@ -82,7 +83,10 @@ NR == FNR { base[$1 FS $2 FS $4] = $3; why[$1 FS $2 FS $4] = $7; next }
 	k = $1 FS $2 FS $4; b = (k in base) ? base[k] : "absent"
 	if (b != $3) {
 		worse = $3 == "fail" || (b == "pass" && $3 == "skip")
-		print $1, $2, $4, b, $3, worse ? "WORSE" : (b == "absent" ? "new" : "better"), $7
+		# The series reason, or the base one (a test that failed on the
+		# base alone).
+		r = $7 != "" ? $7 : (why[k] != "" ? "base: " why[k] : "")
+		print $1, $2, $4, b, $3, worse ? "WORSE" : (b == "absent" ? "new" : "better"), r
 		if (worse) bad = 1
 	}
 	delete base[k]
