@@ -61,9 +61,28 @@ part() {
 				k = substr($0, 1, RLENGTH - 2)
 				cause[k] = substr($0, RLENGTH + 1); next
 			}
-			{ c = ($1 " " $3) in cause ? cause[$1 " " $3] : \
-				("all " $3) in cause ? cause["all " $3] : "not investigated"
-			  print $0, c }' "$TOP/config/sweep-causes" "$1/common.tsv" >"$1/common-causes.tsv"
+			# glob(E, T): the cause of a line "E GLOB" whose GLOB ("*":
+			# any text) matches T, or "".
+			function glob(e, t,   k, g, p) {
+				for (k in cause) {
+					if (index(k, "*") == 0) continue
+					split(k, g, " ")
+					if (g[1] != e) continue
+					p = g[2]
+					gsub(/[.+?()|^$]/, "\\\\&", p)
+					gsub(/\*/, ".*", p)
+					if (t ~ ("^" p "$")) return cause[k]
+				}
+				return ""
+			}
+			# EMULATOR TEST, all TEST, EMULATOR GLOB, all GLOB.
+			function find(e, t,   c) {
+				if ((e " " t) in cause) return cause[e " " t]
+				if (("all " t) in cause) return cause["all " t]
+				if ((c = glob(e, t)) != "" || (c = glob("all", t)) != "") return c
+				return "not investigated"
+			}
+			{ print $0, find($1, $3) }' "$TOP/config/sweep-causes" "$1/common.tsv" >"$1/common-causes.tsv"
 		md_rows "$1/common-causes.tsv"
 	else
 		echo "None."
