@@ -5,7 +5,8 @@
 #           run apply-series.sh after it);
 #   boot:   an unknown emulator, a missing kernel, an empty test list, a
 #           guest that panics, a guest that hangs, a test that outlives its
-#           wall-clock budget, the sweep's reruns of a differing test
+#           wall-clock budget, a test whose forked children outlive its
+#           guest timeout, the sweep's reruns of a differing test
 #           (needs the test kernel and the selftests).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -76,6 +77,15 @@ expect test-hang-resumes nz "x86_64/mmio_gen_wrap_test +FAIL .*exceeded 8s wall"
 if ! grep -qE "x86_64/userspace_io_test +PASS" "$tmp/out" ||
 	! grep -qE "boot +PASS .*booted again after test\(s\) 1$" "$tmp/out"; then
 	echo "test-hang-resumes: the cell did not go on with the next test"; indent <"$tmp/out"; bad=1
+fi
+# A test killed at its guest timeout takes its forked children with it:
+# hardware_disable_test forks hundreds of VM processes, and those left
+# alive kept the output pipe open until the host's wall budget.
+printf 'hardware_disable_test qemu 5\nx86_64/userspace_io_test qemu 60\n' >"$tmp/list3"
+expect test-timeout-kills-children nz "hardware_disable_test +FAIL .*TIMEOUT after 5s" \
+	env TEST_TIMEOUT=100 "$TOP/scripts/run-matrix.sh" -o "$tmp/m3" -t "$tmp/list3" -c qemu/npt-tdp-mmu qemu
+if ! grep -qE "x86_64/userspace_io_test +PASS" "$tmp/out" || grep -q "booted again" "$tmp/out"; then
+	echo "test-timeout-kills-children: the boot did not go on with the next test"; indent <"$tmp/out"; bad=1
 fi
 # The sweep's reruns find the differing test in the sweep's list and run
 # it on each kernel (here the series kernel stands in for the base).
