@@ -23,9 +23,15 @@ done
 # The wall budget per test the sweep gave this emulator.
 wall=$(awk -v e="$emu" '$1 == e { print $4 }' "$1/budgets" 2>/dev/null)
 [ -n "$wall" ] || die "no budget for $emu in $1/budgets"
-: >"$dir/reruns.tsv"
+# reruns.tsv is written last, when complete: sweep.sh takes one that
+# exists as done.
+rm -f "$dir/reruns.tsv"
 awk -F'\t' '$6 != "new"' "$dir/diff.tsv" >"$dir/rerun.diff"
-[ -s "$dir/rerun.diff" ] || { echo "$emu: no row differs, nothing to run again"; exit 0; }
+if [ ! -s "$dir/rerun.diff" ]; then
+	: >"$dir/reruns.tsv"
+	echo "$emu: no row differs, nothing to run again"
+	exit 0
+fi
 cell=$(cut -f1,2 "$dir/rerun.diff" | head -n1 | tr '\t' /)
 # The lines of the sweep's test list (test, emulator, guest timeout) for
 # the differing tests.
@@ -54,5 +60,6 @@ while IFS=$'\t' read -r e c t b s _; do
 		r+=("${st[*]}")
 	done
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$e" "$c" "$t" "$b" "$s" "${r[0]}" "${r[1]}"
-done <"$dir/rerun.diff" >"$dir/reruns.tsv"
+done <"$dir/rerun.diff" >"$dir/reruns.tsv.new"
+mv "$dir/reruns.tsv.new" "$dir/reruns.tsv"
 indent <"$dir/reruns.tsv"
