@@ -1,17 +1,23 @@
 # Entry points; the work is done by the scripts in scripts/.
 #   make run     the main job: build, boot both emulators, MMU matrix table
 #   make check   the test command: every check, ending "N passed, N failed"
+#   make long    every check of every base, the full matrix, a dated report
 #   make compare-base   the matrix on the unpatched base and on the series
-# Set FLAVOUR=debug for the lockdep/DEBUG_VM/KVM_PROVE_MMU kernel, and
-# BUILD=dir to build elsewhere than ./build.
+# BASE=name picks the base (config/bases/; default config/default-base) for
+# all but check and long, which run every base. Set FLAVOUR=debug for the
+# lockdep/DEBUG_VM/KVM_PROVE_MMU kernel, and BUILD=dir to build elsewhere
+# than ./build.
 
-.PHONY: run check deps base series export-series kernel selftests matrix compare-base clean
+.PHONY: run check long deps base series export-series kernel selftests matrix compare-base clean
 
 run:
 	@scripts/main-job.sh
 
 check:
-	@scripts/check.sh
+	@scripts/check.sh check
+
+long:
+	@scripts/check.sh long
 
 deps:
 	@scripts/install-deps.sh

@@ -9,13 +9,13 @@
 "$TOP/scripts/make-base-tree.sh" >/dev/null
 
 stamp=$( (cat "$SERIES/0000-cover-letter.patch" 2>/dev/null; series_patches | xargs -r cat) | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$BUILD/series.applied" 2>/dev/null)" = "$stamp" ] &&
+if [ "$(cat "$BDIR/series.applied" 2>/dev/null)" = "$stamp" ] &&
    [ -z "$(git -C "$SRC" status --porcelain --untracked-files=normal)" ]; then
 	echo "series: already applied at $(git -C "$SRC" rev-parse --short HEAD)"
 	exit 0
 fi
 
-rm -f "$BUILD/series.applied"
+rm -f "$BDIR/series.applied"
 git -C "$SRC" am --abort >/dev/null 2>&1 || true
 git -C "$SRC" checkout -q -f "$BRANCH"
 git -C "$SRC" reset -q --hard "$BASE_TAG"
@@ -43,8 +43,8 @@ if [ -f "$cover" ]; then
 	!body && /^$/ { body = 1; sub(/^Subject: (\[[^]]*\] )?/, "", s); print s; print ""; next }
 	!body { subj = 0; next }
 	body && /^[^ ].* \([0-9]+\):$/ { exit }
-	body { print }' "$cover" | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$BUILD/cover.txt"
-	git -C "$SRC" config "branch.$BRANCH.description" "$(cat "$BUILD/cover.txt")"
+	body { print }' "$cover" | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$BDIR/cover.txt"
+	git -C "$SRC" config "branch.$BRANCH.description" "$(cat "$BDIR/cover.txt")"
 fi
-echo "$stamp" >"$BUILD/series.applied"
+echo "$stamp" >"$BDIR/series.applied"
 echo "series: $n patches applied, HEAD $(git -C "$SRC" rev-parse --short HEAD)"

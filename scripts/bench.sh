@@ -18,18 +18,23 @@ run=$BUILD/runs/bench-$(date -u +%Y%m%dT%H%M%SZ)
 if [ "${1:-}" = -o ]; then run=$2; shift 2; fi
 emus=("$@")
 [ ${#emus[@]} -gt 0 ] || emus=(qemu bochs)
-name=x86_64/mmio_gen_wrap_bench
-out=$BUILD/bench
+name=x86/mmio_gen_wrap_bench
+path=$(selftest_path "$name")
+out=$BDIR/bench
 mkdir -p "$run"
 
 # The series tree plus the benchmark, in the patch tree.
 tip=$(git -C "$SRC" rev-parse HEAD)
 ptree_at "$tip"
-mk=$PTREE/tools/testing/selftests/kvm/Makefile
-cp "$TOP/bench/mmio_gen_wrap_bench.c" "$PTREE/tools/testing/selftests/kvm/x86_64/"
-# Next to an x86 test of the Makefile's list (it must come before its use).
-sed -i "\|^TEST_GEN_PROGS_x86_64 += x86_64/userspace_io_test\$|a TEST_GEN_PROGS_x86_64 += $name" "$mk"
-grep -q "+= $name\$" "$mk" || die "could not add $name to the selftests' Makefile"
+kst=$PTREE/tools/testing/selftests/kvm
+cp "$TOP/bench/mmio_gen_wrap_bench.c" "$kst/$(dirname "$path")/"
+# Next to an x86 test of the Makefile's list (it must come before its use),
+# in the same variable.
+anchor=$(selftest_path x86/userspace_io_test)
+mk=$(grep -l -E "^TEST_GEN_PROGS_[a-z0-9_]+ \+= $anchor\$" "$kst"/Makefile* | head -n1)
+[ -n "$mk" ] || die "no Makefile of $kst lists $anchor"
+sed -i -E "s|^(TEST_GEN_PROGS_[a-z0-9_]+) \+= $anchor\$|&\n\1 += $path|" "$mk"
+grep -q "+= $path\$" "$mk" || die "could not add $path to $mk"
 SELFTEST_TREE=$PTREE SELFTESTS=$out "$TOP/scripts/build-selftests.sh" "$name" >/dev/null ||
 	die "the benchmark does not build; log: $out/build.log"
 ptree_at "$tip"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Build the test kernel from $SRC into $KOUT: tinyconfig + config/kvm-test.config
-# (+ config/series.config when $SRC defines its options, + config/debug.config
-# when FLAVOUR=debug). Out of tree, ccache when present.
+# Build the test kernel from $SRC into $KOUT: tinyconfig + the base's config
+# fragments ("configs" in config/bases/$BASE) (+ config/series.config when
+# $SRC defines its options, + config/debug.config when FLAVOUR=debug). Out of
+# tree, ccache when present.
 # Prints the bzImage path on the last line.
 # Usage: build-kernel.sh [extra make targets...]
 # shellcheck source=scripts/lib.sh
@@ -9,7 +10,12 @@
 
 [ -f "$SRC/Makefile" ] || die "no kernel tree at $SRC (run scripts/make-base-tree.sh)"
 
-frags=("$TOP/config/kvm-test.config")
+frags=()
+for f in $(base_field configs); do
+	[ -r "$TOP/config/$f" ] || die "$BASE_RECORD: no config fragment config/$f"
+	frags+=("$TOP/config/$f")
+done
+[ ${#frags[@]} -gt 0 ] || die "$BASE_RECORD names no config fragment (configs)"
 # config/series.config: options the series adds, when this tree has them all.
 series_frag=$TOP/config/series.config have=1
 while read -r sym; do

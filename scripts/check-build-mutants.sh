@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Build-time mutants: each mutants/build/*.patch breaks one property of the
-# SPTE layout that a static_assert guards. Applied onto the series tip in
-# the patch tree, it must make arch/x86/kvm/mmu/spte.o fail to build with
-# the error named on its "Expect:" line. A mutant that builds, or fails
+# Build-time mutants: each build/*.patch of the base's mutants directory
+# breaks one property of the SPTE layout that a static_assert guards.
+# Applied onto the series tip in the patch tree, it must make
+# arch/x86/kvm/mmu/spte.o fail to build with the error named on its
+# "Expect:" line. A mutant that builds, or fails
 # otherwise, means the guard is weaker than claimed.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -11,7 +12,7 @@
 
 tip=$(git -C "$SRC" rev-parse HEAD)
 bad=0 n=0
-for m in "$TOP"/mutants/build/*.patch; do
+for m in "$MUTANTS"/build/*.patch; do
 	n=$((n + 1))
 	name=$(basename "$m" .patch)
 	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
@@ -34,5 +35,5 @@ for m in "$TOP"/mutants/build/*.patch; do
 	fi
 done
 ptree_at "$tip"
-[ "$n" -gt 0 ] || die "no mutants in mutants/build"
+[ "$n" -gt 0 ] || die "no mutants in $MUTANTS/build"
 [ $bad = 0 ]

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Build arch/x86/kvm/ with W=1 at the base and at every patch of the series;
-# fail on a build error or on any warning that the base does not have.
-# (The whole kernel at the series tip is built by build-kernel.sh.)
+# fail on a build error or on any warning that the base does not have. At a
+# patch that touches the KVM selftests, build them too (all of them: a
+# change to their library reaches every test), and fail on an error or on a
+# warning in a file the patch touches. (The whole kernel and the selftests
+# at the series tip are built by build-kernel.sh and build-selftests.sh.)
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/patch-tree.sh
@@ -40,8 +43,30 @@ for c in $(git -C "$SRC" rev-list --reverse "$BASE_TAG..HEAD"); do
 		echo "patch $i ($subj): new W=1 warnings"
 		indent <<<"$new"
 		bad=1
-	else
+		continue
+	fi
+	touched=$(git -C "$SRC" diff --name-only "$c~1" "$c" -- tools/testing/selftests/kvm/)
+	if [ -z "$touched" ]; then
 		echo "patch $i ($subj): builds, no new warnings"
+		continue
+	fi
+	# Incremental from one such patch to the next: make rebuilds what
+	# changed, ccache what is the same.
+	if ! SELFTEST_TREE=$PTREE SELFTESTS=$POUT-selftests "$TOP/scripts/build-selftests.sh" \
+		>"$logs/$i.selftests.log" 2>&1; then
+		echo "patch $i ($subj): the KVM selftests do not build; log: $POUT-selftests/build.log"
+		grep -E 'error' "$POUT-selftests/build.log" | head -n 10 | indent
+		bad=1
+		continue
+	fi
+	swarn=$(grep -F -e "${touched//tools\/testing\/selftests\/kvm\//}" "$POUT-selftests/build.log" |
+		grep 'warning:' || true)
+	if [ -n "$swarn" ]; then
+		echo "patch $i ($subj): warnings in the selftests it touches"
+		indent <<<"$swarn"
+		bad=1
+	else
+		echo "patch $i ($subj): builds, no new warnings; KVM selftests build, no warning in $(wc -l <<<"$touched") file(s) it touches"
 	fi
 done
 [ $bad = 0 ]

@@ -5,8 +5,9 @@
 #    compile next to spte.h;
 #  - "make htmldocs SPHINXDIRS=virt" must give no warning that the base
 #    tree does not give too;
-#  - each mutants/doc/*.patch must be caught by its guard ("Guard:" line,
-#    tables or htmldocs) with the text of its "Expect:" line.
+#  - each doc/*.patch of the base's mutants directory must be caught by its
+#    guard ("Guard:" line, tables or htmldocs) with the text of its "Expect:"
+#    line.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/patch-tree.sh
@@ -14,7 +15,7 @@
 
 doc=Documentation/virt/kvm/x86/spte.rst
 obj=arch/x86/kvm/mmu/spte_doc_check
-logs=$BUILD/spte-doc
+logs=$BDIR/spte-doc
 mkdir -p "$logs"
 tip=$(git -C "$SRC" rev-parse HEAD)
 bad=0
@@ -63,7 +64,7 @@ else
 	echo "htmldocs: no new warning ($(wc -l <"$logs/tip.warnings") on both); HTML: $logs/tip.htmldocs/Documentation/output/virt/kvm/x86/spte.html"
 fi
 
-for m in "$TOP"/mutants/doc/*.patch; do
+for m in "$MUTANTS"/doc/*.patch; do
 	name=$(basename "$m" .patch)
 	guard=$(sed -n 's/^Guard: //p' "$m" | head -n1)
 	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)

@@ -1,55 +1,122 @@
 #!/usr/bin/env bash
-# The test command: every check of the repository, then the line
-# "N passed, N failed". Exit 1 on any failure. Each stage's time goes to
-# $BUILD/runs/check-<time>/stages.tsv.
+# The test command (make check), and the long run (make long): every check of
+# the repository, base by base, then the line "N passed, N failed, N
+# skipped". Exit 1 on any failure.
+#
+# Which stages run for a base, and which cells and tests its matrix and its
+# runtime mutants boot, is data: its record in config/bases/ ("check-stages",
+# "check-cells", "check-tests" for make check; "long-stages", "cells",
+# "tests" for the long run). The bases run in turn, the default one first. A
+# stage a base cannot go on without (its tree, kernel or selftests) ends that
+# base's stages when it fails; the other bases still run.
+#
+# Usage: check.sh [check|long] [BASE...]   (default: check, every base)
+# Each stage's time goes to $BUILD/runs/<mode>-<time>/stages.tsv, its log to
+# logs/<base>/<stage>.log there; the long run also writes a dated report,
+# reports/long-<date>.md (scripts/long-report.sh).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/stage.sh
 . "$TOP/scripts/stage.sh"
 
-new_run check
+mode=${1:-check}
+case $mode in
+# make check runs each runtime mutant in one cell (the first of its Cells:
+# line), the long run in all of them.
+check) stages_key=check-stages cells_key=check-cells tests_key=check-tests one_cell=1 ;;
+long) stages_key=long-stages cells_key=cells tests_key=tests one_cell="" ;;
+*) die "usage: $0 [check|long] [BASE...]" ;;
+esac
+shift $(($# > 0 ? 1 : 0))
+bases=("$@")
+if [ ${#bases[@]} = 0 ]; then
+	bases=("$(cat "$TOP/config/default-base")")
+	for f in "$TOP"/config/bases/*; do
+		b=$(basename "$f")
+		[ "$b" = "${bases[0]}" ] || bases+=("$b")
+	done
+fi
+for b in "${bases[@]}"; do
+	[ -r "$TOP/config/bases/$b" ] || die "unknown base '$b' (no config/bases/$b)"
+done
+
+new_run "$mode"
 SKIPPED=0
 echo "run directory: $RUN"
 
 finish() {
 	banner "stage times: $RUN/stages.tsv"
+	[ "$mode" != long ] || "$TOP/scripts/long-report.sh" "$RUN" || FAILED=$((FAILED + 1))
 	echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
 	[ "$FAILED" = 0 ]
 	exit
 }
 
-stage install-deps "$TOP/scripts/install-deps.sh" || finish
-stage shellcheck "$TOP/scripts/check-shell.sh" || true
-stage bad-input-series "$TOP/scripts/check-bad-input.sh" series || true
-stage apply-series "$TOP/scripts/apply-series.sh" || finish
-stage series-roundtrip "$TOP/scripts/check-roundtrip.sh" || true
-stage checkpatch "$TOP/scripts/check-checkpatch.sh" || true
-stage build-kernel "$TOP/scripts/build-kernel.sh" || finish
-stage build-each-patch "$TOP/scripts/check-each-patch.sh" || true
-stage build-mutants "$TOP/scripts/check-build-mutants.sh" || true
-indent <"$RUN/logs/build-mutants.log"
-stage code-cost "$TOP/scripts/check-code-cost.sh" -m || true
-indent <"$RUN/logs/code-cost.log"
-stage spte-doc "$TOP/scripts/check-spte-doc.sh" || true
-indent <"$RUN/logs/spte-doc.log"
-stage build-selftests "$TOP/scripts/build-selftests.sh" || finish
-stage bad-input-boot "$TOP/scripts/check-bad-input.sh" boot || true
+# matrix_stage NAME CELLS TESTS: the matrix as a stage whose every row
+# counts (boot, mode, each KUnit case, each test, kernel log).
+matrix_stage() {
+	local name=$1 out=$RUN/$BASE/matrix t=$SECONDS p s f
+	banner "$name"
+	mkdir -p "$RUN/logs/$BASE"
+	"$TOP/scripts/run-matrix.sh" -o "$out" -c "$2" -t "$3" | tee "$RUN/logs/$name.log" || true
+	if [ ! -s "$out/matrix.tsv" ]; then
+		echo "    FAILED: the matrix produced no results"
+		FAILED=$((FAILED + 1))
+		printf '%s\tfail\t%d\n' "$name" "$((SECONDS - t))" >>"$RUN/stages.tsv"
+		return 1
+	fi
+	p=$(grep -c $'\tpass\t' "$out/matrix.tsv" || true)
+	s=$(grep -c $'\tskip\t' "$out/matrix.tsv" || true)
+	f=$(grep -c $'\tfail\t' "$out/matrix.tsv" || true)
+	PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
+	printf '%s\t%s\t%d\n' "$name" "$([ "$f" = 0 ] && echo pass || echo fail)" "$((SECONDS - t))" >>"$RUN/stages.tsv"
+}
 
-# The MMU matrix: every row (boot, mode, each test, kernel log) counts.
-t=$SECONDS
-banner "matrix"
-"$TOP/scripts/run-matrix.sh" -o "$RUN/matrix" | tee "$RUN/logs/matrix.log" || true
-if [ ! -s "$RUN/matrix/matrix.tsv" ]; then
-	echo "    FAILED: the matrix produced no results"
-	FAILED=$((FAILED + 1))
-	printf 'matrix\tfail\t%d\n' "$((SECONDS - t))" >>"$RUN/stages.tsv"
-	finish
-fi
-p=$(grep -c $'\tpass\t' "$RUN/matrix/matrix.tsv" || true)
-s=$(grep -c $'\tskip\t' "$RUN/matrix/matrix.tsv" || true)
-f=$(grep -c $'\tfail\t' "$RUN/matrix/matrix.tsv" || true)
-PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
-printf 'matrix\t%s\t%d\n' "$([ "$f" = 0 ] && echo pass || echo fail)" "$((SECONDS - t))" >>"$RUN/stages.tsv"
-stage runtime-mutants "$TOP/scripts/check-runtime-mutants.sh" -o "$RUN/runtime-mutants" || true
-indent <"$RUN/logs/runtime-mutants.log"
+# run_stage STAGE: one stage of the current base; returns 2 when the base
+# cannot go on.
+run_stage() {
+	local name=$BASE/$1 cells tests
+	cells=$(base_field "$cells_key" | tr ' ' ',') tests=$TOP/config/$(base_field "$tests_key")
+	case $1 in
+	bad-input-series) stage "$name" "$TOP/scripts/check-bad-input.sh" series ;;
+	apply-series) stage "$name" "$TOP/scripts/apply-series.sh" || return 2 ;;
+	series-roundtrip) stage "$name" "$TOP/scripts/check-roundtrip.sh" ;;
+	checkpatch) stage "$name" "$TOP/scripts/check-checkpatch.sh" ;;
+	build-kernel) stage "$name" "$TOP/scripts/build-kernel.sh" || return 2 ;;
+	build-each-patch) stage "$name" "$TOP/scripts/check-each-patch.sh" ;;
+	build-mutants) stage "$name" "$TOP/scripts/check-build-mutants.sh"; indent <"$RUN/logs/$name.log" ;;
+	code-cost) stage "$name" "$TOP/scripts/check-code-cost.sh" -m; indent <"$RUN/logs/$name.log" ;;
+	spte-doc) stage "$name" "$TOP/scripts/check-spte-doc.sh"; indent <"$RUN/logs/$name.log" ;;
+	build-selftests) stage "$name" "$TOP/scripts/build-selftests.sh" || return 2 ;;
+	bad-input-boot) stage "$name" "$TOP/scripts/check-bad-input.sh" boot ;;
+	kunit-py) stage "$name" "$TOP/scripts/run-kunit-py.sh" ;;
+	matrix) matrix_stage "$name" "$cells" "$tests" ;;
+	runtime-mutants)
+		stage "$name" "$TOP/scripts/check-runtime-mutants.sh" -o "$RUN/$BASE/runtime-mutants" \
+			-c "$cells" -t "$tests" ${one_cell:+-1}
+		indent <"$RUN/logs/$name.log" ;;
+	*) die "config/bases/$BASE: unknown stage '$1' in $stages_key" ;;
+	esac
+	return 0
+}
+
+stage install-deps "$TOP/scripts/install-deps.sh" || finish
+stage build-bochs "$TOP/scripts/build-bochs.sh" || true
+stage shellcheck "$TOP/scripts/check-shell.sh" || true
+for BASE in "${bases[@]}"; do
+	# lib.sh again, for this base's paths.
+	# shellcheck source=scripts/lib.sh
+	export BASE && . "$TOP/scripts/lib.sh"
+	banner "base $BASE ($(base_field name), $(base_field package) $(base_field version))"
+	read -ra stages <<<"$(base_field "$stages_key")"
+	[ ${#stages[@]} -gt 0 ] || die "config/bases/$BASE has no $stages_key"
+	for st in "${stages[@]}"; do
+		rc=0
+		run_stage "$st" || rc=$?
+		if [ $rc = 2 ]; then
+			echo "    base $BASE: the stages after $st do not run"
+			break
+		fi
+	done
+done
 finish

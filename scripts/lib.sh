@@ -5,14 +5,45 @@ set -euo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
-SRC=$BUILD/linux                 # git tree: base commit + series
-KOUT=$BUILD/kernel${FLAVOUR:+-$FLAVOUR}   # out-of-tree kernel build
-TARBALL=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
-SERIES=${SERIES:-$TOP/series}    # the patches and cover letter
-BASE_TAG=base-6.12
+# Downloads and builds that outlive a clone (base tarballs, Bochs): keyed by
+# what they were made from, shared by every clone on the machine.
+CACHE=${KVM_SERIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kvm-mmu-series}
+
+# The base: a record of config/bases/ (BASE=name; default config/default-base),
+# or BASE=path of a record file elsewhere (the bad-input checks).
+BASE=${BASE:-$(cat "$TOP/config/default-base")}
+case $BASE in
+*/*) BASE_RECORD=$BASE BASE=$(basename "$BASE") ;;
+*) BASE_RECORD=$TOP/config/bases/$BASE ;;
+esac
+if [ ! -r "$BASE_RECORD" ]; then
+	echo "error: unknown base '$BASE' (no $BASE_RECORD; known: $(cd "$TOP/config/bases" && echo *))" >&2
+	exit 1
+fi
+
+# base_field KEY [RECORD]: the value of KEY in the base's record (empty if
+# absent).
+base_field() {
+	awk -v k="$1" '$1 == k { sub(/^[^ \t]+[ \t]+/, ""); print; exit }' "${2:-$BASE_RECORD}"
+}
+
+# SELFTESTS and SERIES may be set by the caller; not those of another base
+# inherited from a parent script.
+if [ -n "${LIB_BASE:-}" ] && [ "$LIB_BASE" != "$BASE" ]; then
+	unset SELFTESTS SERIES
+fi
+LIB_BASE=$BASE
+
+BDIR=$BUILD/$BASE                # everything built for this base
+SRC=$BDIR/linux                  # git tree: base commit + series
+KOUT=$BDIR/kernel${FLAVOUR:+-$FLAVOUR}   # out-of-tree kernel build
+SELFTESTS=${SELFTESTS:-$BDIR/selftests}  # the KVM selftests, built
+SERIES=${SERIES:-$TOP/$(base_field series)}    # the patches and cover letter
+MUTANTS=$TOP/$(base_field mutants)
+BASE_TAG=base-$BASE
 BRANCH=series
 
-export TOP BUILD SRC KOUT TARBALL SERIES BASE_TAG BRANCH
+export TOP BUILD CACHE BASE LIB_BASE BDIR SRC KOUT SELFTESTS SERIES MUTANTS BASE_TAG BRANCH
 
 die() {
 	echo "error: $*" >&2
@@ -52,11 +83,11 @@ kmake() {
 }
 
 # default_cell EMULATOR: "EMULATOR/CELL" of the emulator's default MMU mode,
-# its first cell in config/matrix.
+# its first cell in the base's "cells".
 default_cell() {
 	local c
-	c=$(awk -v e="$1" '$1 == e { print $1 "/" $2; exit }' "$TOP/config/matrix")
-	[ -n "$c" ] || die "unknown emulator '$1' (not in config/matrix)"
+	c=$(base_field cells | tr ' ' '\n' | grep -m1 "^$1/" || true)
+	[ -n "$c" ] || die "no cell of emulator '$1' in the cells of base $BASE"
 	echo "$c"
 }
 
@@ -69,4 +100,16 @@ series_patches() {
 # Indent standard input, for quoting tool output under a message.
 indent() {
 	sed 's/^/  /'
+}
+
+# selftest_path TEST: the path of TEST under tools/testing/selftests/kvm in
+# this base. Test lists name the x86 tests x86/TEST; some bases keep them in
+# another directory (the base's "selftests-x86").
+selftest_path() {
+	local d
+	d=$(base_field selftests-x86)
+	case $1 in
+	x86/*) echo "${d:-x86}/${1#x86/}" ;;
+	*) echo "$1" ;;
+	esac
 }

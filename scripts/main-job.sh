@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# The main job: build what is stale (base tree + series, test kernel,
-# selftests), boot both emulators in every MMU mode of config/matrix, run
-# the MMU tests and print the table. Exit 1 when anything failed.
-# Usage: main-job.sh [EMULATOR...]   (default: all of config/matrix)
+# The main job, for one base (BASE, default config/default-base): build
+# what is stale (Bochs, base tree + series, test kernel, selftests), boot
+# both emulators in every MMU mode of the base's cells, run the MMU tests
+# (its "tests") and print the table. Exit 1 when anything failed.
+# Usage: main-job.sh [EMULATOR...]   (default: the emulators of every cell)
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/stage.sh
 . "$TOP/scripts/stage.sh"
 
 new_run main
-echo "run directory: $RUN"
+echo "run directory: $RUN (base $BASE: $(base_field name))"
 stage install-deps "$TOP/scripts/install-deps.sh" || exit 1
+stage build-bochs "$TOP/scripts/build-bochs.sh" || exit 1
 stage apply-series "$TOP/scripts/apply-series.sh" || exit 1
 stage build-kernel "$TOP/scripts/build-kernel.sh" || exit 1
 stage build-selftests "$TOP/scripts/build-selftests.sh" || exit 1

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Make $SRC a git tree holding Debian's linux-source-6.12 as one base commit,
-# tagged $BASE_TAG. Reuses an existing tree made from the same tarball.
+# Make $SRC a git tree holding the base's kernel tarball (config/bases/$BASE,
+# fetched by fetch-base.sh) as one base commit, tagged $BASE_TAG. Reuses an
+# existing tree made from the same tarball.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ -r "$TARBALL" ] || die "no kernel tarball at $TARBALL (Debian package linux-source-6.12)"
-
-version=$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null || echo unknown)
-sha=$(sha256sum "$TARBALL" | cut -d' ' -f1)
+TARBALL=$("$TOP/scripts/fetch-base.sh") || die "no tarball for base $BASE"
+name=$(base_field name) pkg=$(base_field package) version=$(base_field version)
+sha=$(base_field tarball-sha256)
 
 if git -C "$SRC" rev-parse -q --verify "refs/tags/$BASE_TAG" >/dev/null 2>&1; then
 	if git -C "$SRC" log -1 --format=%B "$BASE_TAG" | grep -q "sha256: $sha"; then
@@ -37,11 +37,11 @@ git -C "$SRC" config core.autocrlf false
 git -C "$SRC" config am.threeWay false
 git -C "$SRC" add -f -A .
 git_series commit -q -F - <<MSG
-Linux 6.12 from Debian's linux-source-6.12 $version
+$name from Debian's $pkg $version
 
-Base for the KVM x86 MMU series in series/.
+Base for the KVM x86 MMU series in $(base_field series)/.
 
-package: linux-source-6.12 $version
+package: $pkg $version
 tarball: $(basename "$TARBALL")
 sha256: $sha
 

@@ -2,8 +2,8 @@
 # Make a gzip'd initramfs of busybox-static, guest/init and the given
 # selftests, and the test list guest/init runs.
 # Usage: make-initramfs.sh OUTPUT LIST
-#   LIST: lines "<test> <guest timeout s> [args...]", tests relative to
-#   $SELFTESTS (default $BUILD/selftests; e.g. x86_64/smm_test).
+#   LIST: lines "<test> <guest timeout s> [args...]", tests as test lists
+#   name them (e.g. x86/smm_test), built in $SELFTESTS.
 #   env BOOT_ONLY=1: LIST may name no test (the guest then only boots).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -27,7 +27,7 @@ chmod +x "$root/init"
 : >"$root/tests.list"
 while read -r name tmo args; do
 	case $name in ''|'#'*) continue ;; esac
-	bin=${SELFTESTS:-$BUILD/selftests}/$name
+	bin=$SELFTESTS/$(selftest_path "$name")
 	[ -x "$bin" ] || die "test $name not built ($bin)"
 	[[ $tmo =~ ^[0-9]+$ ]] || die "$list: bad timeout '$tmo' for $name"
 	mkdir -p "$root/tests/$(dirname "$name")"

@@ -5,8 +5,8 @@
 # Sourced after lib.sh.
 
 : "${KOUT:?}"
-PTREE=$BUILD/patch-tree
-POUT=$BUILD/kernel-patch
+PTREE=$BDIR/patch-tree
+POUT=$BDIR/kernel-patch
 
 # ptree_at REV: put the patch tree at REV (only changed files are touched).
 ptree_at() {

@@ -3,7 +3,7 @@
 # cell's emulator with its MMU mode, run the emulator's tests from the test
 # list, and check that the mode really took effect.
 # Usage: run-cell.sh EMULATOR CELL RUNDIR [TESTLIST]
-#   TESTLIST defaults to config/mmu-tests; KERNEL defaults to $KOUT's bzImage,
+#   TESTLIST defaults to the base's "tests" (config/bases/$BASE); KERNEL defaults to $KOUT's bzImage,
 #   KCONFIG (the kernel's .config) to the .config of KERNEL's build directory.
 # Writes RUNDIR/EMULATOR-CELL/results.tsv: rows "boot" and "mode" first,
 # then one per KUnit case run at boot ("kunit:SUITE.CASE"), one per test,
@@ -12,7 +12,7 @@
 . "$(dirname "$0")/lib.sh"
 
 [ $# -ge 3 ] || die "usage: $0 EMULATOR CELL RUNDIR [TESTLIST]"
-emu=$1 cell=$2 run=$3 tests=${4:-$TOP/config/mmu-tests}
+emu=$1 cell=$2 run=$3 tests=${4:-$TOP/config/$(base_field tests)}
 KERNEL=${KERNEL:-$KOUT/arch/x86/boot/bzImage}
 # The kernel's .config (default: that of its build directory), to know which
 # KUnit suites must have run.
@@ -82,6 +82,10 @@ for kv in $expect; do
 	k=${kv%%=*} v=${kv#*=}
 	case $k in
 	cpu-virt|dev-kvm) pat="# $k: $v" ;;
+	# A VMX capability: a word of the "vmx flags" line (guest/init).
+	vmx-flag) grep -qE "^# vmx-flags: (.* )?$v( |\$)" <(cut -f2- "$out/console.log" 2>/dev/null) ||
+			missing+=("$kv")
+		continue ;;
 	*) pat="# param: $k=$v" ;;
 	esac
 	grep -qxF "$pat" <(cut -f2- "$out/console.log" 2>/dev/null) || missing+=("$kv")
@@ -102,7 +106,7 @@ fi
 # The KUnit suites the kernel was built with (config/kunit-suites).
 suites=()
 if [ -f "$kconfig" ]; then
-	while read -r suite opt; do
+	while read -r suite opt _; do
 		grep -qx "$opt=y" "$kconfig" && suites+=("$suite")
 	done < <(grep -v -e '^#' -e '^$' "$TOP/config/kunit-suites")
 fi

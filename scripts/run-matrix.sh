@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Run every cell of config/matrix (or those of the emulators named), JOBS
-# cells at a time (default: one per CPU; each emulator is single-threaded),
-# and print the table. Results go to RUNDIR (default $BUILD/runs/matrix),
-# rows of all cells in RUNDIR/matrix.tsv, in matrix order.
+# Run the base's cells of config/matrix ("cells" in config/bases/$BASE; or
+# those of the emulators named), JOBS cells at a time (default: one per CPU;
+# each emulator is single-threaded), and print the table. Results go to
+# RUNDIR (default $BDIR/runs/matrix), rows of all cells in
+# RUNDIR/matrix.tsv, in matrix order.
 # Usage: run-matrix.sh [-o RUNDIR] [-t TESTLIST] [-c EMU/CELL,...] [EMULATOR...]
-#   -c: only these cells (e.g. qemu/npt-tdp-mmu,bochs/ept-tdp-mmu)
+#   -t: the test list (default: the base's "tests", a file of config/)
+#   -c: these cells instead (e.g. qemu/npt-tdp-mmu,bochs/ept-mbec)
 #   An emulator with no test in TESTLIST is left out, unless TESTLIST has
 #   no test at all: then every cell boots and runs only the KUnit suites.
 #   env KERNEL: the bzImage to boot (default: the test kernel's), KCONFIG:
@@ -12,7 +14,7 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-run=$BUILD/runs/matrix tests=$TOP/config/mmu-tests only=""
+run=$BDIR/runs/matrix tests=$TOP/config/$(base_field tests) only=",$(base_field cells | tr ' ' ','),"
 while getopts o:t:c: opt; do
 	case $opt in
 	o) run=$OPTARG ;;
@@ -36,6 +38,11 @@ while read -r emu cell _; do
 	cells+=("$emu $cell")
 done <"$TOP/config/matrix"
 [ ${#cells[@]} -gt 0 ] || die "no cell to run${*:+ for: $*}"
+# Every cell asked for must be in config/matrix.
+for c in ${only//,/ }; do
+	awk -v e="${c%%/*}" -v n="${c#*/}" '$1 == e && $2 == n { f = 1 } END { exit !f }' \
+		"$TOP/config/matrix" || die "no cell '$c' in config/matrix"
+done
 
 # Wait for one cell to end and say how it went.
 declare -A running=()

@@ -5,11 +5,12 @@
 
 PASSED=0 FAILED=0
 
-# stage NAME CMD...: run CMD, output to $RUN/logs/NAME.log.
+# stage NAME CMD...: run CMD, output to $RUN/logs/NAME.log (NAME may be
+# BASE/STAGE).
 stage() {
 	local name=$1 t=$SECONDS rc=0
 	shift
-	mkdir -p "$RUN/logs"
+	mkdir -p "$(dirname "$RUN/logs/$name.log")"
 	banner "$name"
 	"$@" >"$RUN/logs/$name.log" 2>&1 || rc=$?
 	local dt=$((SECONDS - t))

@@ -101,7 +101,7 @@ echo "# Selftest sweep, $(date -u +%Y-%m-%d)"
 echo
 echo "- Base: $base_ver (\`$BASE_TAG\`, $(git -C "$SRC" rev-parse --short=12 "$BASE_TAG"))"
 echo "- Series: $(git -C "$SRC" rev-list --count "$BASE_TAG..HEAD") patches, tip $tip"
-echo "- Command: \`scripts/sweep.sh ${emus[*]}\`"
+echo "- Command: \`BASE=$BASE scripts/sweep.sh ${emus[*]}\`"
 for e in qemu bochs; do
 	[[ " ${emus[*]} " == *" $e "* ]] || echo "- Not run: $e"
 done
@@ -117,7 +117,7 @@ part "$run"
 echo
 echo "## MMU subset, every cell"
 echo
-echo "- Tests: config/mmu-tests (arguments and guest timeouts there; host budgets: emulators/*.sh), as in \`make check\`"
+echo "- Tests: config/$(base_field tests) (arguments and guest timeouts there; host budgets: emulators/*.sh), as in \`make run\`"
 echo "- Cells: $(cells "$run/mmu")"
 echo
 part "$run/mmu"

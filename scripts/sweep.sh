@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The selftest sweep, base against series, in two parts (each by
 # scripts/compare-base.sh, both kernels at once):
-#   all: every KVM selftest built for x86_64 (all of $BUILD/selftests, from
+#   all: every KVM selftest built for x86_64 (all of $SELFTESTS, from
 #        the series tree, default arguments) in each emulator's default MMU
 #        mode;
 #   mmu: the MMU subset (config/mmu-tests) in every cell of config/matrix.
@@ -41,8 +41,9 @@ shift $((OPTIND - 1))
 emus=("$@")
 [ ${#emus[@]} -gt 0 ] || emus=(qemu bochs)
 report=${report:-$TOP/reports/sweep-$(date -u +%Y-%m-%d).md}
-sel=${SELFTESTS:-$BUILD/selftests}
-[ -d "$sel/x86_64" ] || die "no selftests in $sel (run scripts/build-selftests.sh)"
+sel=$SELFTESTS
+xdir=$(base_field selftests-x86)
+[ -d "$sel/$xdir" ] || die "no selftests in $sel (run scripts/build-selftests.sh)"
 mkdir -p "$run" "$(dirname "$report")"
 
 # Every test binary, one line per emulator asked for; the budgets.
@@ -58,7 +59,9 @@ for e in "${emus[@]}"; do
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	wall=${wall:-$(bash -c '. "$1" && echo "$EMU_TEST_TIMEOUT"' _ "$TOP/emulators/$e.sh")}
 	printf '%s %s %s %s\n' "$e" "$(default_cell "$e")" "$tmo" "$wall" >>"$run/budgets"
-	(cd "$sel" && find . -maxdepth 2 -type f -perm -u+x ! -name '*.sh' | sed 's|^\./||' | LC_ALL=C sort) |
+	# Named as test lists name them: x86/TEST (lib.sh's selftest_path).
+	(cd "$sel" && find . -maxdepth 2 -type f -perm -u+x ! -name '*.sh' |
+		sed -e 's|^\./||' -e "s|^$xdir/|x86/|" | LC_ALL=C sort) |
 		awk -v e="$e" -v t="$tmo" '{ print $1, e, t }' >>"$list"
 done
 echo "$(wc -l <"$list") test runs: $(cut -d' ' -f1 "$list" | sort -u | wc -l) tests x ${#emus[@]} emulators"
