@@ -73,12 +73,23 @@ git_series() {
 # kmake TREE OUT ARGS...: make in the kernel tree TREE with objects in OUT,
 # with the settings of every kernel build here: ccache when present, all
 # CPUs, and a fixed build user, host and time, so that a rebuild of the same
-# sources gives the same objects.
+# sources gives the same objects. ccache's base directory is $BUILD: ccache
+# passes the paths under it to gcc relative to the objects' directory, so
+# that a clone elsewhere (CI's) and a second tree laid out alike
+# (patch-tree.sh) find what this one compiled. __FILE__ would then begin
+# with that relative path (../linux/) where the kernel's own prefix map
+# strips the absolute one: a second map strips it too, so the objects are
+# those of a build without ccache. (The test kernels have no debug info,
+# whose paths would still differ.)
 kmake() {
-	local tree=$1 out=$2 cc=gcc
+	local tree=$1 out=$2 cc=gcc map
 	shift 2
 	command -v ccache >/dev/null && cc="ccache gcc"
+	mkdir -p "$out"
+	map=-fmacro-prefix-map=$(realpath --relative-to="$out" "$tree")/=
+	CCACHE_BASEDIR=$(cd "$BUILD" && pwd) \
 	make -C "$tree" O="$out" ARCH=x86_64 CC="$cc" HOSTCC="$cc" -j"$(nproc)" \
+		KCFLAGS="$map" KAFLAGS="$map" \
 		KBUILD_BUILD_USER=kvm KBUILD_BUILD_HOST=test KBUILD_BUILD_TIMESTAMP=2000-01-01 "$@"
 }
 

@@ -2,16 +2,19 @@
 # A second work tree of $SRC at $PTREE, built into $POUT with the test
 # kernel's config: for checks that build other commits than the series tip
 # (each patch, mutants) without touching the main tree or its build.
-# Sourced after lib.sh.
+# $PTREE and $POUT are to each other what $SRC and $KOUT are (../linux from
+# the objects): with kmake's ccache base directory, a file the two trees
+# have alike compiles once. Sourced after lib.sh.
 
 : "${KOUT:?}"
-PTREE=$BDIR/patch-tree
-POUT=$BDIR/kernel-patch
+PTREE=$BDIR/patch/linux
+POUT=$BDIR/patch/kernel
 
 # ptree_at REV: put the patch tree at REV (only changed files are touched).
 ptree_at() {
 	if [ ! -e "$PTREE/.git" ]; then
 		git -C "$SRC" worktree prune
+		mkdir -p "$(dirname "$PTREE")"
 		git -C "$SRC" worktree add -q --detach "$PTREE" "$1"
 	fi
 	git -C "$PTREE" reset -q --hard
