@@ -88,6 +88,7 @@ run_stage() {
 	code-cost) stage "$name" "$TOP/scripts/check-code-cost.sh" -m; indent <"$RUN/logs/$name.log" ;;
 	spte-doc) stage "$name" "$TOP/scripts/check-spte-doc.sh"; indent <"$RUN/logs/$name.log" ;;
 	build-selftests) stage "$name" "$TOP/scripts/build-selftests.sh" || return 2 ;;
+	test-lists) stage "$name" "$TOP/scripts/check-test-lists.sh"; indent <"$RUN/logs/$name.log" ;;
 	bad-input-boot) stage "$name" "$TOP/scripts/check-bad-input.sh" boot ;;
 	kunit-py) stage "$name" "$TOP/scripts/run-kunit-py.sh" ;;
 	matrix) matrix_stage "$name" "$cells" "$tests" ;;
