@@ -11,22 +11,26 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-# check_list FILE: each problem of FILE on stdout; status 1 if any.
+# check_list FILE: each problem of FILE on stdout; status 1 if any. A test
+# is found as the matrix finds it (lib.sh's selftest_path), an emulator as
+# boot.sh does (emulators/NAME.sh).
 check_list() {
-	awk -v dir="$SELFTESTS" -v x86="$(base_field selftests-x86)" -v f="$1" '
-		/^[ \t]*(#|$)/ { next }
-		{
-			t = $1
-			sub(/^x86\//, x86 "/", t)
-			if ($2 != "all" && $2 != "qemu" && $2 != "bochs")
-				bad = bad f ":" FNR ": unknown emulator \"" $2 "\"\n"
-			if ($3 !~ /^[0-9]+$/)
-				bad = bad f ":" FNR ": no guest timeout\n"
-			cmd = "test -x \"" dir "/" t "\""
-			if (system(cmd) != 0)
-				bad = bad f ":" FNR ": " $1 " is not a selftest of this tree (no " dir "/" t ")\n"
-		}
-		END { printf "%s", bad; exit bad != "" }' "$1"
+	local n=0 name emu tmo rest path bad=0
+	while read -r name emu tmo rest; do
+		n=$((n + 1))
+		case $name in '' | '#'*) continue ;; esac
+		if [ "$emu" != all ] && [ ! -r "$TOP/emulators/$emu.sh" ]; then
+			echo "$1:$n: unknown emulator \"$emu\""; bad=1
+		fi
+		if ! [[ $tmo =~ ^[0-9]+$ ]]; then
+			echo "$1:$n: no guest timeout"; bad=1
+		fi
+		path=$SELFTESTS/$(selftest_path "$name")
+		if [ ! -x "$path" ]; then
+			echo "$1:$n: $name is not a selftest of this tree (no $path)"; bad=1
+		fi
+	done <"$1"
+	return $bad
 }
 
 [ -d "$SELFTESTS" ] || die "no selftests at $SELFTESTS (run scripts/build-selftests.sh)"
