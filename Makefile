@@ -8,7 +8,7 @@
 # lockdep/DEBUG_VM/KVM_PROVE_MMU kernel, and BUILD=dir to build elsewhere
 # than ./build.
 
-.PHONY: run check long deps base series export-series kernel selftests matrix compare-base clean
+.PHONY: run check long deps base series export-series post-series kernel selftests matrix compare-base clean
 
 run:
 	@scripts/main-job.sh
@@ -30,6 +30,11 @@ series:
 
 export-series:
 	@scripts/export-series.sh
+
+# The series with the poster's identity (POSTER="Name <email>", or git's
+# user.name and user.email), for git send-email or b4: make post-series OUT=dir
+post-series:
+	@scripts/export-series.sh --post $(or $(OUT),$(error set OUT=dir))
 
 kernel: series
 	@scripts/build-kernel.sh

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Put $SRC at the base commit plus the series in series/, applied with
-# git am (no fuzz, no 3-way). Files the series does not touch keep their
+# Put $SRC at the base commit plus the series in series/ (branch $BRANCH),
+# plus the proof stack (branch $PROOF_BRANCH, checked out), applied with git
+# am (no fuzz, no 3-way). Files the patches do not touch keep their
 # timestamps, so an incremental kernel build stays incremental.
 # A patch that does not apply stops the run with its name and git's reason.
+# rebase.updateRefs is on in $SRC, so that "git rebase -i $BASE_TAG" on the
+# proof branch moves the series branch along.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 "$TOP/scripts/make-base-tree.sh" >/dev/null
 
-stamp=$( (cat "$SERIES/0000-cover-letter.patch" 2>/dev/null; series_patches | xargs -r cat) | sha256sum | cut -d' ' -f1)
+stamp=$( (cat "$SERIES/0000-cover-letter.patch" 2>/dev/null; series_patches | xargs -r cat
+	  echo proof; proof_patches | xargs -r cat) | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$BDIR/series.applied" 2>/dev/null)" = "$stamp" ] &&
    [ -z "$(git -C "$SRC" status --porcelain --untracked-files=normal)" ]; then
 	echo "series: already applied at $(git -C "$SRC" rev-parse --short HEAD)"
@@ -21,17 +25,26 @@ git -C "$SRC" checkout -q -f "$BRANCH"
 git -C "$SRC" reset -q --hard "$BASE_TAG"
 git -C "$SRC" clean -q -fd
 
-n=0
-while IFS= read -r p; do
-	n=$((n + 1))
-	# Keep the author date; the committer date follows it so that the
-	# commit hashes, and the round trip through format-patch, are stable.
-	if ! err=$(git_series am --no-3way --keep-cr --committer-date-is-author-date "$p" 2>&1); then
-		git -C "$SRC" am --abort >/dev/null 2>&1 || true
-		printf '  git am: %s\n' "${err//$'\n'/$'\n'  git am: }" >&2
-		die "$p does not apply to $BASE_TAG + the patches before it"
-	fi
-done < <(series_patches)
+# apply PATCHES...: git am each, in order.
+apply() {
+	local p err
+	for p in "$@"; do
+		# Keep the author date; the committer date follows it so that the
+		# commit hashes, and the round trip through format-patch, are stable.
+		if ! err=$(git_series am --no-3way --keep-cr --committer-date-is-author-date "$p" 2>&1); then
+			git -C "$SRC" am --abort >/dev/null 2>&1 || true
+			printf '  git am: %s\n' "${err//$'\n'/$'\n'  git am: }" >&2
+			die "$p does not apply to $BASE_TAG + the patches before it"
+		fi
+	done
+}
+
+mapfile -t series < <(series_patches)
+mapfile -t proof < <(proof_patches)
+apply "${series[@]}"
+git -C "$SRC" checkout -q -B "$PROOF_BRANCH"
+apply "${proof[@]}"
+git -C "$SRC" config rebase.updateRefs true
 
 # The cover letter's subject and text become the branch description, from
 # which export-series.sh writes the cover letter back.
@@ -47,4 +60,4 @@ if [ -f "$cover" ]; then
 	git -C "$SRC" config "branch.$BRANCH.description" "$(cat "$BDIR/cover.txt")"
 fi
 echo "$stamp" >"$BDIR/series.applied"
-echo "series: $n patches applied, HEAD $(git -C "$SRC" rev-parse --short HEAD)"
+echo "series: ${#series[@]} patches applied, $BRANCH $(git -C "$SRC" rev-parse --short "$BRANCH"); proof stack: ${#proof[@]} patches, HEAD $(git -C "$SRC" rev-parse --short HEAD)"

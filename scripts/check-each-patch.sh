@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build arch/x86/kvm/ with W=1 at the base and at every patch of the series;
+# Build arch/x86/kvm/ with W=1 at the base and at every patch of the series
+# (not the proof stack);
 # fail on a build error or on any warning that the base does not have. At a
 # patch that touches the KVM selftests, build them too (all of them: a
 # change to their library reaches every test), and fail on an error or on a
@@ -29,7 +30,7 @@ warnings "$logs/base.log" >"$logs/base.warnings"
 echo "base: $(wc -l <"$logs/base.warnings") W=1 warnings in arch/x86/kvm/"
 
 bad=0 i=0
-for c in $(git -C "$SRC" rev-list --reverse "$BASE_TAG..HEAD"); do
+for c in $(git -C "$SRC" rev-list --reverse "$BASE_TAG..$BRANCH"); do
 	i=$((i + 1))
 	subj=$(git -C "$SRC" log -1 --format=%s "$c")
 	if ! build_at "$c" "$logs/$i.log"; then

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The series round trip: exporting the applied series again must reproduce
-# series/ byte for byte.
+# The round trip: exporting the applied series and proof stack again must
+# reproduce series/ and the proof directory byte for byte.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$TOP/scripts/export-series.sh" "$tmp"
-diff -ru "$SERIES" "$tmp" || die "export-series.sh does not reproduce series/"
-echo "round trip: series/ reproduced ($(find "$tmp" -name '*.patch' | wc -l) files)"
+"$TOP/scripts/export-series.sh" "$tmp/series" "$tmp/proof"
+diff -ru "$SERIES" "$tmp/series" || die "export-series.sh does not reproduce $SERIES"
+echo "round trip: $SERIES reproduced ($(find "$tmp/series" -name '*.patch' | wc -l) files)"
+[ -n "$PROOF" ] || exit 0
+diff -ru "$PROOF" "$tmp/proof" || die "export-series.sh does not reproduce $PROOF"
+echo "round trip: $PROOF reproduced ($(find "$tmp/proof" -name '*.patch' | wc -l) files)"

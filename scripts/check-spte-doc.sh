@@ -17,7 +17,7 @@ doc=Documentation/virt/kvm/x86/spte.rst
 obj=arch/x86/kvm/mmu/spte_doc_check
 logs=$BDIR/spte-doc
 mkdir -p "$logs"
-tip=$(git -C "$SRC" rev-parse HEAD)
+tip=$(git -C "$SRC" rev-parse "$BRANCH")
 bad=0
 
 # tables NAME: the page's tables as static_asserts, compiled in the patch

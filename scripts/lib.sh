@@ -30,7 +30,7 @@ base_field() {
 # SELFTESTS and SERIES may be set by the caller; not those of another base
 # inherited from a parent script.
 if [ -n "${LIB_BASE:-}" ] && [ "$LIB_BASE" != "$BASE" ]; then
-	unset SELFTESTS SERIES
+	unset SELFTESTS SERIES PROOF
 fi
 LIB_BASE=$BASE
 
@@ -39,11 +39,16 @@ SRC=$BDIR/linux                  # git tree: base commit + series
 KOUT=$BDIR/kernel${FLAVOUR:+-$FLAVOUR}   # out-of-tree kernel build
 SELFTESTS=${SELFTESTS:-$BDIR/selftests}  # the KVM selftests, built
 SERIES=${SERIES:-$TOP/$(base_field series)}    # the patches and cover letter
+# The proof stack: patches of the project's own (tests and asserts upstream
+# would not take) that the harness applies on top of the series; none if the
+# base names no "proof" directory.
+PROOF=${PROOF-$(p=$(base_field proof); [ -z "$p" ] || echo "$TOP/$p")}
 MUTANTS=$TOP/$(base_field mutants)
 BASE_TAG=base-$BASE
-BRANCH=series
+BRANCH=series          # base + series/: what is posted
+PROOF_BRANCH=proof     # $BRANCH + the proof stack: what is built and tested
 
-export TOP BUILD CACHE BASE LIB_BASE BDIR SRC KOUT SELFTESTS SERIES MUTANTS BASE_TAG BRANCH
+export TOP BUILD CACHE BASE LIB_BASE BDIR SRC KOUT SELFTESTS SERIES PROOF MUTANTS BASE_TAG BRANCH PROOF_BRANCH
 
 die() {
 	echo "error: $*" >&2
@@ -105,10 +110,16 @@ default_cell() {
 	echo "$c"
 }
 
-# The series' patches, in order, without the cover letter.
+# The patches of a directory (default: the series), in order, without the
+# cover letter.
 series_patches() {
-	find "$SERIES" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' \
+	find "${1:-$SERIES}" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' \
 		! -name '0000-cover-letter.patch' | LC_ALL=C sort
+}
+
+# The proof stack's patches, in order (none without a proof stack).
+proof_patches() {
+	[ -z "$PROOF" ] || series_patches "$PROOF"
 }
 
 # Indent standard input, for quoting tool output under a message.
