@@ -25,9 +25,12 @@ check_list() {
 		if ! [[ $tmo =~ ^[0-9]+$ ]]; then
 			echo "$1:$n: no guest timeout"; bad=1
 		fi
-		path=$SELFTESTS/$(selftest_path "$name")
+		path=$SELFTESTS/$(selftest_path "${name%.sh}")
 		if [ ! -x "$path" ]; then
 			echo "$1:$n: $name is not a selftest of this tree (no $path)"; bad=1
+		elif [ "$name" != "${name%.sh}" ] &&
+		     [ ! -r "$SRC/tools/testing/selftests/kvm/$(selftest_path "$name")" ]; then
+			echo "$1:$n: $name is not a wrapper script of this tree"; bad=1
 		fi
 	done <"$1"
 	return $bad

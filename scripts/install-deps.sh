@@ -25,6 +25,7 @@ build ccache ccache
 build /usr/include/gelf.h libelf-dev
 build /usr/include/openssl/ssl.h libssl-dev
 build /bin/busybox busybox-static
+build /bin/bash-static bash-static
 build script bsdutils
 build timeout coreutils
 build shellcheck shellcheck

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Make a gzip'd initramfs of busybox-static, guest/init and the given
-# selftests, and the test list guest/init runs.
+# Make a gzip'd initramfs of busybox-static, bash-static (as /bin/bash, for
+# the selftests' wrapper scripts), guest/init, guest/churn (built here) and
+# the given selftests, and the test list guest/init runs.
 # Usage: make-initramfs.sh OUTPUT LIST
 #   LIST: lines "<test> <guest timeout s> [args...]", tests as test lists
-#   name them (e.g. x86/smm_test), built in $SELFTESTS.
+#   name them (e.g. x86/smm_test), built in $SELFTESTS; a wrapper script
+#   (e.g. x86/nx_huge_pages_test.sh) comes from the tree's selftests, with
+#   the test of its name without ".sh", which it runs.
 #   env BOOT_ONLY=1: LIST may name no test (the guest then only boots).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -13,6 +16,8 @@ out=$1 list=$2
 [ -r "$list" ] || die "no test list $list"
 bb=/bin/busybox
 [ -x "$bb" ] || die "no $bb (Debian package busybox-static)"
+bash=/bin/bash-static
+[ -x "$bash" ] || die "no $bash (Debian package bash-static)"
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -21,17 +26,28 @@ cp "$bb" "$root/bin/busybox"
 for applet in $("$bb" --list); do
 	[ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
 done
+# whoami (the wrapper scripts check for root) needs a passwd entry.
+echo "root:x:0:0:root:/:/bin/sh" >"$root/etc/passwd"
+rm -f "$root/bin/bash"
+cp "$bash" "$root/bin/bash"
 cp "$TOP/guest/init" "$root/init"
 chmod +x "$root/init"
+gcc -static -O2 -Wall -Werror -o "$root/bin/churn" "$TOP/guest/churn.c" ||
+	die "guest/churn.c does not build"
 
 : >"$root/tests.list"
 while read -r name tmo args; do
 	case $name in ''|'#'*) continue ;; esac
-	bin=$SELFTESTS/$(selftest_path "$name")
-	[ -x "$bin" ] || die "test $name not built ($bin)"
+	bin=$SELFTESTS/$(selftest_path "${name%.sh}")
+	[ -x "$bin" ] || die "test ${name%.sh} not built ($bin)"
 	[[ $tmo =~ ^[0-9]+$ ]] || die "$list: bad timeout '$tmo' for $name"
 	mkdir -p "$root/tests/$(dirname "$name")"
-	cp "$bin" "$root/tests/$name"
+	cp "$bin" "$root/tests/${name%.sh}"
+	if [ "$name" != "${name%.sh}" ]; then
+		script=$SRC/tools/testing/selftests/kvm/$(selftest_path "$name")
+		[ -r "$script" ] || die "no wrapper script $script"
+		install -m 755 "$script" "$root/tests/$name"
+	fi
 	echo "$name $tmo $args" >>"$root/tests.list"
 done <"$list"
 # An empty list is a mistake, unless asked for: a boot that only runs the
