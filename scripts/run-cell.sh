@@ -81,7 +81,7 @@ missing=()
 for kv in $expect; do
 	k=${kv%%=*} v=${kv#*=}
 	case $k in
-	cpu-virt|dev-kvm) pat="# $k: $v" ;;
+	cpu-virt|dev-kvm|churn) pat="# $k: $v" ;;
 	# A VMX capability: a word of the "vmx flags" line (guest/init).
 	vmx-flag) grep -qE "^# vmx-flags: (.* )?$v( |\$)" <(cut -f2- "$out/console.log" 2>/dev/null) ||
 			missing+=("$kv")
