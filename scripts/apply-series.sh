@@ -5,7 +5,8 @@
 # timestamps, so an incremental kernel build stays incremental.
 # A patch that does not apply stops the run with its name and git's reason.
 # rebase.updateRefs is on in $SRC, so that "git rebase -i $BASE_TAG" on the
-# proof branch moves the series branch along.
+# proof branch moves the series branch along. A patch's notes for reviewers
+# (below "---") become a git note of its commit.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -24,10 +25,22 @@ git -C "$SRC" am --abort >/dev/null 2>&1 || true
 git -C "$SRC" checkout -q -f "$BRANCH"
 git -C "$SRC" reset -q --hard "$BASE_TAG"
 git -C "$SRC" clean -q -fd
+git -C "$SRC" update-ref -d refs/notes/commits
 
-# apply PATCHES...: git am each, in order.
+# notes PATCH: the patch's notes for reviewers, i.e. the "Notes:" block that
+# git format-patch --notes writes below "---", unindented.
+notes() {
+	awk '/^---$/ && !dash { dash = 1; next }
+	     dash && !inb && /^Notes:$/ { inb = 1; next }
+	     dash && !inb && NF { exit }
+	     inb && /^    / { print substr($0, 5); next }
+	     inb { exit }' "$1"
+}
+
+# apply PATCHES...: git am each, in order, with its notes for reviewers as
+# the commit's git note (export-series.sh writes them back).
 apply() {
-	local p err
+	local p err n
 	for p in "$@"; do
 		# Keep the author date; the committer date follows it so that the
 		# commit hashes, and the round trip through format-patch, are stable.
@@ -36,6 +49,8 @@ apply() {
 			printf '  git am: %s\n' "${err//$'\n'/$'\n'  git am: }" >&2
 			die "$p does not apply to $BASE_TAG + the patches before it"
 		fi
+		n=$(notes "$p")
+		[ -z "$n" ] || git_series notes add -f -m "$n" HEAD
 	done
 }
 
@@ -45,6 +60,8 @@ apply "${series[@]}"
 git -C "$SRC" checkout -q -B "$PROOF_BRANCH"
 apply "${proof[@]}"
 git -C "$SRC" config rebase.updateRefs true
+# Notes follow their commits through rebase and amend.
+git -C "$SRC" config notes.rewriteRef refs/notes/commits
 
 # The cover letter's subject and text become the branch description, from
 # which export-series.sh writes the cover letter back.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/checkpatch.pl --strict on every patch of the series: no error,
-# warning or check. An exception must be argued in the patch's changelog
-# and listed in config/checkpatch-exceptions ("<patch file> <TYPE>").
+# warning or check. An exception must be argued in the patch's notes for
+# reviewers (below "---") and listed in config/checkpatch-exceptions
+# ("<patch file> <TYPE>").
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -10,10 +11,11 @@ bad=0
 while IFS= read -r p; do
 	name=$(basename "$p")
 	ignore=$(awk -v n="$name" '$1 == n { printf "%s%s", sep, $2; sep = "," }' "$exceptions")
-	# An exception stands only if the changelog argues it, by name.
+	# An exception stands only if the patch's notes for reviewers (below
+	# "---", above the diff) argue it, by name.
 	for type in ${ignore//,/ }; do
-		sed '/^---$/q' "$p" | grep -qw -- "$type" ||
-			{ echo "$name: exception $type is not argued in the changelog"; bad=1; }
+		sed -n '/^---$/,/^diff --git/p' "$p" | grep -qw -- "$type" ||
+			{ echo "$name: exception $type is not argued in the notes below ---"; bad=1; }
 	done
 	# Debian's python3 first: checkpatch runs scripts/spdxcheck.py, which
 	# needs python3-ply.

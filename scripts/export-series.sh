@@ -3,7 +3,8 @@
 # series (branch $BRANCH) into series/, with git format-patch, a cover
 # letter (from the branch description) and base-commit information; the
 # proof stack (branch $PROOF_BRANCH above $BRANCH) into the base's proof
-# directory. Stable: on an unmodified tree, neither directory changes.
+# directory. Stable: on an unmodified tree, neither directory changes. A
+# commit's git note becomes the patch's notes for reviewers (below "---").
 # Usage: export-series.sh [OUTDIR [PROOFDIR]]   (default: series/ and proof/)
 #        export-series.sh --post OUTDIR
 #   --post: only the series, ready to send: From and Signed-off-by of the
@@ -68,7 +69,7 @@ replace() {
 }
 
 git_series format-patch -q --cover-letter --cover-from-description=subject \
-	--base="$BASE_TAG" --zero-commit --no-signature --thread=shallow \
+	--base="$BASE_TAG" --zero-commit --no-signature --thread=shallow --notes \
 	-o "$tmp/out" "$BASE_TAG..$BRANCH"
 # The cover letter carries the time of the export: give it the tip's date.
 date=$(git -C "$SRC" log -1 --format=%aD "$BRANCH")
@@ -96,7 +97,7 @@ if [ "$n" = 0 ]; then
 	echo "proof stack: empty"
 	exit 0
 fi
-git_series format-patch -q --zero-commit --no-signature --thread=shallow \
+git_series format-patch -q --zero-commit --no-signature --thread=shallow --notes \
 	-o "$tmp/out" "$BRANCH..$PROOF_BRANCH"
 stable_ids "$tmp/out"
 replace "$pdest"
