@@ -20,8 +20,9 @@ if [ "${1:-}" = --post ]; then
 	shift
 	if [ -z "${POSTER:-}" ]; then
 		n=$(git config user.name || true) e=$(git config user.email || true)
-		[ -n "$n" ] && [ -n "$e" ] ||
+		if [ -z "$n" ] || [ -z "$e" ]; then
 			die "no poster identity: set POSTER=\"Name <email>\", or git's user.name and user.email"
+		fi
 		POSTER="$n <$e>"
 	fi
 	case $POSTER in
