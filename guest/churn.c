@@ -9,7 +9,9 @@
  * /sys/kernel/debug/kvm/PID-FD/) read right before and right after a
  * migration; a drop is mappings KVM zapped (vCPUs fault some back at once,
  * so it undercounts). Each pass adds to running totals, written to
- * /tmp/churn.stat as "passes migrated unmapped" for guest/init.
+ * /tmp/churn.stat as "passes migrated unmapped errors" for guest/init:
+ * pages migrated (/proc/vmstat's pgmigrate_success), mappings dropped,
+ * migrate_pages() calls that failed.
  *
  * Usage: churn PERIOD_MS
  */
@@ -60,7 +62,7 @@ static long vm_mappings(const char *vm)
 
 int main(int argc, char **argv)
 {
-	long passes = 0, migrated = 0, unmapped = 0, moved0, before, after;
+	long passes = 0, migrated = 0, unmapped = 0, errors = 0, moved0, before, after;
 	unsigned long nodes[2] = { 1, 2 };
 	struct timespec period;
 	struct dirent *e;
@@ -85,7 +87,8 @@ int main(int argc, char **argv)
 			if (pid <= 1 || !strchr(e->d_name, '-'))
 				continue;
 			before = vm_mappings(e->d_name);
-			syscall(SYS_migrate_pages, pid, 3, &nodes[!to], &nodes[to]);
+			if (syscall(SYS_migrate_pages, pid, 3, &nodes[!to], &nodes[to]) < 0)
+				errors++;
 			after = vm_mappings(e->d_name);
 			if (before >= 0 && after >= 0 && after < before)
 				unmapped += before - after;
@@ -98,7 +101,7 @@ int main(int argc, char **argv)
 
 		f = fopen("/tmp/churn.stat.tmp", "w");
 		if (f) {
-			fprintf(f, "%ld %ld %ld\n", passes, migrated, unmapped);
+			fprintf(f, "%ld %ld %ld %ld\n", passes, migrated, unmapped, errors);
 			fclose(f);
 			rename("/tmp/churn.stat.tmp", "/tmp/churn.stat");
 		}
