@@ -2,8 +2,9 @@
 # Bad input must give a clear error and a non-zero exit, never a hang.
 # Usage: check-bad-input.sh series|boot
 #   series: an unknown base, a base whose pinned package version cannot be
-#           had, a patch that does not apply (leaves $SRC without the
-#           series: run apply-series.sh after it);
+#           had, posting as the placeholder identity or as no one, a patch
+#           that does not apply (leaves $SRC without the series: run
+#           apply-series.sh after it);
 #   boot:   an unknown emulator, a missing kernel, an empty test list, a
 #           guest that panics, a guest that hangs, a test that outlives its
 #           wall-clock budget, a test whose forked children outlive its
@@ -46,6 +47,13 @@ mkdir -p "$tmp/bases" "$tmp/cache"
 sed 's/^version .*/version         0.0-0/' "$BASE_RECORD" >"$tmp/bases/gone"
 expect base-version-gone nz "could not download $(base_field package) 0.0-0" \
 	env BASE="$tmp/bases/gone" KVM_SERIES_CACHE="$tmp/cache" "$TOP/scripts/fetch-base.sh"
+# Posting with the placeholder identity, or with no identity of the form
+# "Name <email>": refused, whatever the tree.
+expect post-as-placeholder nz "placeholder identity" env \
+	POSTER="$(sed -n 's/^name=//p' "$TOP/config/series-identity") <$(sed -n 's/^email=//p' "$TOP/config/series-identity")>" \
+	"$TOP/scripts/export-series.sh" --post "$tmp/post"
+expect post-bad-poster nz "is not \"Name <email>\"" env POSTER=nobody \
+	"$TOP/scripts/export-series.sh" --post "$tmp/post"
 # A patch whose context no longer matches the tree.
 mkdir "$tmp/series"
 cp "$SERIES"/*.patch "$tmp/series/"
