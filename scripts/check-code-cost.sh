@@ -77,7 +77,7 @@ insns() {
 
 # compare BASE_KVM_O SERIES_KVM_O: report, and exit 1 on growth.
 compare() {
-	local b=$1 s=$2 bad=0 sym nb ns total
+	local b=$1 s=$2 bad=0 sym nb ns total grown added
 	{
 		echo "# bloat-o-meter base series (functions)"
 		"$PTREE/scripts/bloat-o-meter" -t "$b" "$s"
@@ -106,15 +106,15 @@ compare() {
 			f = $1; sub(/\..*$/, "", f)	# .constprop.0, .isra.0, .part.0
 			if (allow == "" || f !~ "^(" allow ")$") print $1 " (" $4 " bytes)"
 		}
-		' <("$PTREE/scripts/bloat-o-meter" -t "$b" "$s"))
+		' "$out/report.tmp")
 	if [ -n "$grown" ]; then
 		echo "functions that grew, beyond those the series' fixes change: $(tr '\n' ' ' <<<"$grown")"
 		bad=1
 	fi
-	echo "# global symbols the series adds" >>"$out/report.tmp"
-	comm -13 <(globals "$b") <(globals "$s") >>"$out/report.tmp"
-	if [ -n "$(comm -13 <(globals "$b") <(globals "$s"))" ]; then
-		echo "new global symbols: $(comm -13 <(globals "$b") <(globals "$s") | tr '\n' ' ')"
+	added=$(comm -13 <(globals "$b") <(globals "$s"))
+	printf '# global symbols the series adds\n%s' "${added:+$added$'\n'}" >>"$out/report.tmp"
+	if [ -n "$added" ]; then
+		echo "new global symbols: $(tr '\n' ' ' <<<"$added")"
 		bad=1
 	fi
 	return $bad

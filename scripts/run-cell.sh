@@ -88,7 +88,10 @@ for kv in $expect; do
 		continue ;;
 	*) pat="# param: $k=$v" ;;
 	esac
-	grep -qxF "$pat" <(cut -f2- "$out/console.log" 2>/dev/null) || missing+=("$kv")
+	# The whole line, but for a kernel message that the console may have
+	# appended to it (printk interleaves with init's output).
+	grep -qE "^$(sed 's/[][\.*^$+?(){}|/]/\\&/g' <<<"$pat")(\[ *[0-9]+\.[0-9]+\].*)?\$" \
+		<(cut -f2- "$out/console.log" 2>/dev/null) || missing+=("$kv")
 done
 if [ ${#missing[@]} = 0 ]; then
 	mode="pass	mode			$expect"
