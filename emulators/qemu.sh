@@ -4,6 +4,8 @@
 # which sets KERNEL, INITRD, CMDLINE, ISO (unused here) and SERIAL.
 EMU_NEEDS=(qemu-system-x86_64)
 EMU_CPU="EPYC,+svm,+npt"
+# A cell may add CPU properties (config/matrix: emu.cpu+=PROP).
+EMU_CPU_PROPS=1
 EMU_MEM_MB=4096
 emu_command() {
 	EMU_CMD=(qemu-system-x86_64 -accel tcg -cpu "$EMU_CPU" -m "$EMU_MEM_MB" -smp 1

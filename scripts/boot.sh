@@ -14,13 +14,23 @@
 
 [ $# = 5 ] || die "usage: $0 EMULATOR KERNEL INITRD OUTDIR CMDLINE"
 emu=$1 KERNEL=$2 INITRD=$3 out=$4
-CMDLINE="console=ttyS0,115200 panic=-1 $5"
 settings=$TOP/emulators/$emu.sh
 [ -r "$settings" ] || die "unknown emulator '$emu' (no $settings)"
 [ -r "$KERNEL" ] || die "no kernel $KERNEL"
 [ -r "$INITRD" ] || die "no initramfs $INITRD"
 # shellcheck source=/dev/null
 . "$settings"
+# Words "emu.cpu+=PROP" of CMDLINE are for the emulator, not the kernel: a
+# property added to its CPU (e.g. phys-bits=52), where its settings allow.
+CMDLINE="console=ttyS0,115200 panic=-1"
+for w in $5; do
+	case $w in
+	emu.cpu+=*)
+		[ -n "${EMU_CPU_PROPS:-}" ] || die "$emu takes no CPU property ($w)"
+		EMU_CPU+=,${w#emu.cpu+=} ;;
+	*) CMDLINE+=" $w" ;;
+	esac
+done
 RUN_TIMEOUT=${RUN_TIMEOUT:-$EMU_RUN_TIMEOUT}
 # A test's wall budget: TEST_TIMEOUT if set, for every test. Otherwise the
 # emulator's EMU_TEST_TIMEOUT, raised where guest time is wall time

@@ -5,7 +5,8 @@
 #           had, posting as the placeholder identity or as no one, a patch
 #           that does not apply (leaves $SRC without the series: run
 #           apply-series.sh after it);
-#   boot:   an unknown emulator, a missing kernel, an empty test list, a
+#   boot:   an unknown emulator, a CPU property the emulator does not take,
+#           a missing kernel, an empty test list, a
 #           guest that panics, a guest that hangs, a test that outlives its
 #           wall-clock budget, a test whose forked children outlive its
 #           guest timeout, the sweep's reruns of a differing test
@@ -76,6 +77,9 @@ printf 'x86/userspace_io_test 60\n' >"$tmp/list1"
 
 expect unknown-emulator nz "unknown emulator 'nosuch'" \
 	"$TOP/scripts/boot.sh" nosuch "$kernel" "$tmp/initrd.gz" "$tmp/b0" ""
+# A CPU property for an emulator whose settings take none (config/matrix).
+expect cpu-property-not-taken nz "bochs takes no CPU property" \
+	"$TOP/scripts/boot.sh" bochs "$kernel" "$tmp/initrd.gz" "$tmp/b0" "emu.cpu+=phys-bits=52"
 expect missing-kernel nz "no kernel $tmp/nonexistent" \
 	"$TOP/scripts/boot.sh" qemu "$tmp/nonexistent" "$tmp/initrd.gz" "$tmp/b1" ""
 expect empty-test-list nz "names no test" \
