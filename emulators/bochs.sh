@@ -110,7 +110,7 @@ EMU_RUN_TIMEOUT=2400
 # boot under Bochs 2.7 (where the 7.3 kernel then disables XSAVE and
 # panics in early boot, a NULL dereference under prepare_creds); under
 # Bochs 3.0 neither the 7.3 nor the 6.12 test kernel gives them (make check,
-# 2026-11-30). parse-results.sh counts them apart and does not fail the
+# 2026-11-30). kvmresults/console.py counts them apart and does not fail the
 # kernel log on them; any other WARN still fails it.
 EMU_KNOWN_WARNINGS=(
 	'WARNING: CPU: 0 PID: 0 at ([^ ]*/)?arch/x86/kernel/cpu/topology_common.c:[0-9]+ parse_legacy'

@@ -164,39 +164,8 @@ for name in "${names[@]}"; do
 		bad=1
 		continue
 	fi
-	# rows: emulator, cell, status, test, wall, guest, reason
-	awk -F'\t' -v m="$name" -v t="${M_TEST[$name]}" -v x="${M_EXPECT[$name]}" -v ku="${M_KUNIT[$name]}" \
-		-v ncf="$run/$name.not-caught" '
-	BEGIN {
-		while ((getline l < ncf) > 0) {
-			split(l, f, " "); k = f[1] " " f[2]; sub(/:$/, "", k)
-			r = l; sub(/^[^:]*: */, "", r); nc[k] = r
-		}
-		nk = split(ku, kc, " ")
-	}
-	{ k = $1 " " $2; cells[k] = 1 }
-	($4 == "boot" || $4 == "mode") && $3 != "pass" { setup[k] = setup[k] $4 ": " $7 " " }
-	t != "" && $4 == t { verdict[k] = $3; why[k] = $7 }
-	$4 ~ /^kunit:/ { c = substr($4, 7); kst[k, c] = $3; kwhy[k, c] = $7 }
-	END {
-		for (k in cells) {
-			if (k in setup) { print m " " k ": INCONCLUSIVE (" setup[k] ")"; bad = 1; continue }
-			s = ""
-			if (t != "") {
-				if (verdict[k] == "fail" && index(why[k], x)) s = "caught (" t ": " why[k] ")"
-				else if (verdict[k] == "fail") { s = "FAILED, but not with \"" x "\" (" why[k] ")"; bad = 1 }
-				else if (k in nc) s = "not caught, as expected: " nc[k]
-				else { s = "SURVIVED (" t ": " (k in verdict ? verdict[k] : "no result") ")"; bad = 1 }
-			}
-			for (i = 1; i <= nk; i++) {
-				c = kc[i]
-				s = s (s == "" ? "" : "; ")
-				if (kst[k, c] == "fail") s = s "caught (kunit:" c ": " kwhy[k, c] ")"
-				else { s = s "SURVIVED (kunit:" c ": " ((k, c) in kst ? kst[k, c] : "no result") ")"; bad = 1 }
-			}
-			print m " " k ": " s
-		}
-		exit bad
-	}' "$run/$name/matrix/matrix.tsv" | sort || bad=1
+	results verdicts "$name" "$run/$name/matrix/matrix.tsv" --test "${M_TEST[$name]}" \
+		--expect "${M_EXPECT[$name]}" --kunit "${M_KUNIT[$name]}" \
+		--not-caught "$run/$name.not-caught" || bad=1
 done
 [ $bad = 0 ]

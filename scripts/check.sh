@@ -65,9 +65,7 @@ matrix_stage() {
 		printf '%s\tfail\t%d\n' "$name" "$((SECONDS - t))" >>"$RUN/stages.tsv"
 		return 1
 	fi
-	p=$(grep -c $'\tpass\t' "$out/matrix.tsv" || true)
-	s=$(grep -c $'\tskip\t' "$out/matrix.tsv" || true)
-	f=$(grep -c $'\tfail\t' "$out/matrix.tsv" || true)
+	read -r p f s < <(results count "$out/matrix.tsv")
 	PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
 	printf '%s\t%s\t%d\n' "$name" "$([ "$f" = 0 ] && echo pass || echo fail)" "$((SECONDS - t))" >>"$RUN/stages.tsv"
 }
@@ -101,6 +99,9 @@ run_stage() {
 	return 0
 }
 
+# First, in seconds: the layer that turns logs into rows and verdicts,
+# on saved logs, and its mutants.
+stage results-layer "$TOP/scripts/check-results.sh" || true
 stage install-deps "$TOP/scripts/install-deps.sh" || finish
 stage build-bochs "$TOP/scripts/build-bochs.sh" || true
 stage shellcheck "$TOP/scripts/check-shell.sh" || true

@@ -76,25 +76,7 @@ fi
 [ -s "$run/base/matrix.tsv" ] || die "no results from the base; log: $run/base.log"
 [ -s "$run/series/matrix.tsv" ] || die "no results from the series; log: $run/series.log"
 
-# rows: emulator, cell, status, test, wall, guest, reason
-awk -F'\t' -v OFS='\t' '
-NR == FNR { base[$1 FS $2 FS $4] = $3; why[$1 FS $2 FS $4] = $7; next }
-{
-	k = $1 FS $2 FS $4; b = (k in base) ? base[k] : "absent"
-	if (b != $3) {
-		worse = $3 == "fail" || (b == "pass" && $3 == "skip")
-		# The series reason, or the base one (a test that failed on the
-		# base alone).
-		r = $7 != "" ? $7 : (why[k] != "" ? "base: " why[k] : "")
-		print $1, $2, $4, b, $3, worse ? "WORSE" : (b == "absent" ? "new" : "better"), r
-		if (worse) bad = 1
-	}
-	delete base[k]
-}
-END {
-	for (k in base) { split(k, f, FS); print f[1], f[2], f[3], base[k], "absent", "WORSE", "" ; bad = 1 }
-	exit bad
-}' "$run/base/matrix.tsv" "$run/series/matrix.tsv" >"$run/diff.tsv" && rc=0 || rc=1
+results diff "$run/base/matrix.tsv" "$run/series/matrix.tsv" >"$run/diff.tsv" && rc=0 || rc=1
 echo "base:   $(tail -n1 "$run/base.log")"
 echo "series: $(tail -n1 "$run/series.log")"
 if [ -s "$run/diff.tsv" ]; then
@@ -105,9 +87,7 @@ else
 fi
 # Rows that fail or skip alike on both: emulator, cell, test, status, reason
 # (the series').
-awk -F'\t' -v OFS='\t' 'NR == FNR { if ($3 != "pass") b[$1 FS $2 FS $4] = $3; next }
-	($1 FS $2 FS $4) in b && $3 == b[$1 FS $2 FS $4] { print $1, $2, $4, $3, $7 }' \
-	"$run/base/matrix.tsv" "$run/series/matrix.tsv" >"$run/common.tsv"
+results common "$run/base/matrix.tsv" "$run/series/matrix.tsv" >"$run/common.tsv"
 echo "failures and skips on both:"
 awk -F'\t' '{ printf "  %s %s %s: %s %s\n", $1, $2, $3, $4, $5 }' "$run/common.tsv"
 echo "results: $run"

@@ -122,6 +122,12 @@ proof_patches() {
 	[ -z "$PROOF" ] || series_patches "$PROOF"
 }
 
+# results COMMAND ARGS...: the layer that turns logs into rows, verdicts and
+# reports (kvmresults/, Python 3; python3 -m kvmresults --help).
+results() {
+	PYTHONPATH=$TOP${PYTHONPATH:+:$PYTHONPATH} python3 -m kvmresults "$@"
+}
+
 # Indent standard input, for quoting tool output under a message.
 indent() {
 	sed 's/^/  /'

@@ -105,7 +105,7 @@ fi
 	. "$TOP/emulators/$emu.sh"
 	printf '%s\n' "${EMU_KNOWN_WARNINGS[@]}"
 ) >"$out/known-warnings"
-"$TOP/scripts/parse-results.sh" "$out" "$list" "$out/known-warnings"
+results console "$out/console.log" "$list" "$out/known-warnings" >"$out/tests.tsv"
 # The KUnit suites the kernel was built with (config/kunit-suites).
 suites=()
 if [ -f "$kconfig" ]; then
@@ -113,9 +113,8 @@ if [ -f "$kconfig" ]; then
 		grep -qx "$opt=y" "$kconfig" && suites+=("$suite")
 	done < <(grep -v -e '^#' -e '^$' "$TOP/config/kunit-suites")
 fi
-"$TOP/scripts/parse-kunit.sh" "$out/console.log" "${suites[@]}" >"$out/kunit.tsv"
-{ echo "$boot"; echo "$mode"; cat "$out/kunit.tsv" "$out/results.tsv"; } >"$out/results.tmp"
-mv "$out/results.tmp" "$out/results.tsv"
+results kunit "$out/console.log" "${suites[@]}" >"$out/kunit.tsv"
+{ echo "$boot"; echo "$mode"; cat "$out/kunit.tsv" "$out/tests.tsv"; } >"$out/results.tsv"
 cat "$out.boot-err" >&2
 rm -f "$out.boot-err"
 ! grep -q '^fail' "$out/results.tsv"

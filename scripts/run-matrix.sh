@@ -68,4 +68,4 @@ for c in "${cells[@]}"; do
 	sed "s/^/$emu\t$cell\t/" "$run/$emu-$cell/results.tsv" >>"$run/matrix.tsv"
 done
 banner "logs: $run/<emulator>-<mode>/console.log"
-"$TOP/scripts/report.sh" "$run/matrix.tsv"
+results table "$run/matrix.tsv"
