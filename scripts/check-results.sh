@@ -8,7 +8,7 @@
 
 cd "$TOP"
 unit() {
-	python3 -m unittest discover -s kvmresults/tests -t . "$@"
+	python3 -m unittest discover -s kvmresults/tests -t .
 }
 unit 2>&1 | tail -n 4 || die "the results layer's tests fail"
 
