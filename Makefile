@@ -1,4 +1,5 @@
-# Entry points; the work is done by the scripts in scripts/.
+# Entry points; the work is done by bin/ (what people run), steps/ (the
+# pipeline) and stages/ (the checks of make check, one per stage name).
 #   make run     the main job: build, boot both emulators, MMU matrix table
 #   make check   the test command: every check, ending "N passed, N failed"
 #   make long    every check of every base, the full matrix, a dated report
@@ -11,42 +12,42 @@
 .PHONY: run check long deps base series export-series post-series kernel selftests matrix compare-base clean
 
 run:
-	@scripts/main-job.sh
+	@bin/run.sh
 
 check:
-	@scripts/check.sh check
+	@bin/check.sh check
 
 long:
-	@scripts/check.sh long
+	@bin/check.sh long
 
 deps:
-	@scripts/install-deps.sh
+	@steps/install-deps.sh
 
 base:
-	@scripts/make-base-tree.sh
+	@steps/make-base-tree.sh
 
 series:
-	@scripts/apply-series.sh
+	@steps/apply-series.sh
 
 export-series:
-	@scripts/export-series.sh
+	@steps/export-series.sh
 
 # The series with the poster's identity (POSTER="Name <email>", or git's
 # user.name and user.email), for git send-email or b4: make post-series OUT=dir
 post-series:
-	@scripts/export-series.sh --post $(or $(OUT),$(error set OUT=dir))
+	@steps/export-series.sh --post $(or $(OUT),$(error set OUT=dir))
 
 kernel: series
-	@scripts/build-kernel.sh
+	@steps/build-kernel.sh
 
 selftests: kernel
-	@scripts/build-selftests.sh
+	@steps/build-selftests.sh
 
 matrix:
-	@scripts/run-matrix.sh
+	@steps/run-matrix.sh
 
 compare-base:
-	@scripts/compare-base.sh
+	@bin/compare-base.sh
 
 clean:
 	rm -rf build

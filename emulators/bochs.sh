@@ -1,11 +1,11 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2034 # the settings are read by scripts/boot.sh
+# shellcheck disable=SC2034 # the settings are read by steps/boot.sh
 # Bochs 3.0 emulating Intel VMX with EPT and mode-based execute control
 # (MBEC), cpu model tigerlake. Built from Debian trixie's source by
-# scripts/build-bochs.sh (config/bochs: version, sha256, configure flags,
+# steps/build-bochs.sh (config/bochs: version, sha256, configure flags,
 # our patches) into the cache; bookworm's bochsbios and vgabios give the
 # BIOS. What Bochs does with MBEC: emulators/bochs-mbec.md. It boots an
-# isolinux ISO. Sourced by scripts/boot.sh, which sets KERNEL, INITRD,
+# isolinux ISO. Sourced by steps/boot.sh, which sets KERNEL, INITRD,
 # CMDLINE, ISO and SERIAL.
 EMU_NEEDS=(script prlimit xorriso /usr/lib/ISOLINUX/isolinux.bin
 	/usr/lib/syslinux/modules/bios/ldlinux.c32 /usr/share/bochs/BIOS-bochs-latest
@@ -29,7 +29,7 @@ EMU_CPU=tigerlake
 # logs "Posted Interrupt Descriptor phy addr malformed". A bug in Bochs
 # (upstream issue 556, filed after the 3.0 release). kvm_intel.enable_apicv=0
 # also gets the tests through, but leaves KVM's APICv paths untested on
-# the only Intel emulator we have; instead build-bochs.sh applies
+# the only Intel emulator we have; instead steps/build-bochs.sh applies
 # config/bochs-patches/vmx-posted-interrupt-descriptor-alignment.patch,
 # which makes the check the SDM's, and the cells keep APICv on.
 EMU_MEM_MB=2048
@@ -51,7 +51,7 @@ bochs_bin() {
 	if [ -n "${BOCHS:-}" ]; then
 		echo "$BOCHS"
 	else
-		"$TOP/scripts/build-bochs.sh" | tail -n1
+		"$TOP/steps/build-bochs.sh" | tail -n1
 	fi
 }
 
@@ -60,11 +60,11 @@ bochs_bin() {
 # gives it one and copies what it draws, along with Bochs' stderr, to
 # OUTDIR/emulator.log; script reads the terminal for as long as Bochs
 # runs, so Bochs never blocks on the screen. (Bochs 2.7, with the debugger,
-# drew it on a pseudo-terminal of its own that boot.sh had to read.)
+# drew it on a pseudo-terminal of its own that steps/boot.sh had to read.)
 emu_command() {
 	local dir bin limit
 	dir=$(dirname "$ISO")
-	bin=$(bochs_bin) || die "no Bochs binary (scripts/build-bochs.sh failed)"
+	bin=$(bochs_bin) || die "no Bochs binary (steps/build-bochs.sh failed)"
 	[ -x "$bin" ] || die "Bochs binary $bin is not executable"
 	cat >"$dir/bochsrc" <<RC
 megs: $EMU_MEM_MB

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2034 # the settings are read by scripts/boot.sh
-# QEMU TCG emulating AMD SVM with nested paging. Sourced by scripts/boot.sh,
+# shellcheck disable=SC2034 # the settings are read by steps/boot.sh
+# QEMU TCG emulating AMD SVM with nested paging. Sourced by steps/boot.sh,
 # which sets KERNEL, INITRD, CMDLINE, ISO (unused here) and SERIAL.
 EMU_NEEDS=(qemu-system-x86_64)
 EMU_CPU="EPYC,+svm,+npt"
@@ -15,7 +15,7 @@ emu_command() {
 }
 # Wall-clock budgets (s) enforced by the host: one test (at least; see
 # EMU_GUEST_CLOCK), one boot. TCG's guest clock is the host's: a test's
-# guest timeout is wall time here, and boot.sh raises a test's budget to it
+# guest timeout is wall time here, and steps/boot.sh raises a test's budget to it
 # (the wrap test's default run has 1200 s in config/mmu-tests).
 EMU_TEST_TIMEOUT=300
 EMU_RUN_TIMEOUT=1800

@@ -1,7 +1,7 @@
 """Two matrices, row by row: what differs, and what fails or skips on both.
 
 The sides are "base" and "series" (the unpatched base kernel and the series,
-scripts/compare-base.sh), or two cells of one matrix (MBEC on and off),
+bin/compare-base.sh), or two cells of one matrix (MBEC on and off),
 whose rows are then matched by emulator and test.
 """
 

@@ -1,4 +1,4 @@
-"""One boot's serial console (scripts/boot.sh: "<host s>\\t<line>") -> rows.
+"""One boot's serial console (steps/boot.sh: "<host s>\\t<line>") -> rows.
 
 guest/init prints KTAP: "# start: I NAME" before each test, the test's own
 lines as "# ...", then "ok I NAME [# SKIP reason] # guest-time: S" or
