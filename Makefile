@@ -9,7 +9,7 @@
 # lockdep/DEBUG_VM/KVM_PROVE_MMU kernel, and BUILD=dir to build elsewhere
 # than ./build.
 
-.PHONY: run check long deps base series export-series post-series kernel selftests matrix compare-base clean
+.PHONY: run check long quick deps base series export-series post-series kernel selftests matrix compare-base clean
 
 run:
 	@bin/run.sh
@@ -19,6 +19,11 @@ check:
 
 long:
 	@bin/check.sh long
+
+# The fast loop after changing one patch in build/<base>/linux (REV=commit,
+# default HEAD): its builds, the guards of its files, the tests it touches.
+quick:
+	@bin/quick.sh $(REV)
 
 deps:
 	@steps/install-deps.sh

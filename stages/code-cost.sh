@@ -21,6 +21,8 @@
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=lib/patch-tree.sh
 . "$TOP/lib/patch-tree.sh"
+# shellcheck source=lib/mutants.sh
+. "$TOP/lib/mutants.sh"
 
 mutants=()
 if [ "${1:-}" = -m ]; then
@@ -130,27 +132,20 @@ for c in nokunit kunit-m; do
 	cat "$out/report-$c.txt"
 done
 
-for m in "${mutants[@]}"; do
-	name=$(basename "$m" .patch)
-	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
-	[ -n "$expect" ] || { echo "$name: no Expect: line"; bad=1; continue; }
-	ptree_with "$tip" "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
-	# Only what the mutant touches rebuilds (and again, back at the base,
-	# on the next run).
-	if ! kmake "$PTREE" "$out/obj-nokunit" -s arch/x86/kvm/ >"$out/$name.log" 2>&1; then
-		echo "$name: does not build; log: $out/$name.log"
-		bad=1
-		continue
-	fi
-	kvm_object nokunit "$name"
-	verdict=$(compare "$out/base-nokunit-kvm.o" "$out/$name-kvm.o" 2>&1) && rc=0 || rc=$?
-	if [ "$rc" != 0 ] && grep -qF -- "$expect" <<<"$verdict"; then
-		echo "$name: caught ($(grep -F -- "$expect" <<<"$verdict" | head -n1))"
-	else
-		echo "$name: SURVIVED (no growth of $expect: ${verdict:-none})"
-		bad=1
-	fi
+# The guard: the comparison of the mutant's KVM with the base's fails (only
+# what the mutant touches rebuilds, and again, back at the tip, next run).
+cost_guard() {
+	local rc=0
+	ptree_with "$tip" "$2" || { echo "does not apply to the series tip"; return 2; }
+	kmake "$PTREE" "$out/obj-nokunit" -s arch/x86/kvm/ >"$out/$1.log" 2>&1 ||
+		{ echo "does not build; log: $out/$1.log"; return 2; }
+	kvm_object nokunit "$1"
+	compare "$out/base-nokunit-kvm.o" "$out/$1-kvm.o" || rc=1
 	rm -f "$out/report.tmp"
-done
+	return $rc
+}
+if [ ${#mutants[@]} -gt 0 ]; then
+	check_mutants cost_guard "${mutants[@]}" || bad=1
+fi
 ptree_at "$tip"
 [ $bad = 0 ]

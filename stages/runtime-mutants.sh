@@ -26,7 +26,7 @@
 #                          series kernel runs the test built with the diff
 #   Not-caught-in: ...     see above
 # Usage: stages/runtime-mutants.sh [-o RUNDIR] [-m MUTANT] [-c EMU/CELL,...] [-t TESTLIST] [-1] [EMULATOR...]
-#   -m: only runtime/MUTANT.patch
+#   -m: only runtime/MUTANT.patch (MUTANT,MUTANT... or -m again: those)
 #   -c: within these cells (default: the base's "cells")
 #   -t: the test list the Test: lines refer to (default: the base's "tests")
 #   -1: each mutant in one cell only, the first of its cells (make check)
@@ -35,13 +35,15 @@
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=lib/patch-tree.sh
 . "$TOP/lib/patch-tree.sh"
+# shellcheck source=lib/mutants.sh
+. "$TOP/lib/mutants.sh"
 
-run=$BDIR/runs/runtime-mutants only='*' within=$(base_field cells) tests=$TOP/config/$(base_field tests) one=0
+run=$BDIR/runs/runtime-mutants only=() within=$(base_field cells) tests=$TOP/config/$(base_field tests) one=0
 while getopts o:m:c:t:1 opt; do
 	case $opt in
 	1) one=1 ;;
 	o) run=$OPTARG ;;
-	m) only=$OPTARG ;;
+	m) IFS=, read -ra more <<<"$OPTARG"; only+=("${more[@]}") ;;
 	c) within=${OPTARG//,/ } ;;
 	t) tests=$OPTARG ;;
 	*) die "usage: $0 [-o RUNDIR] [-m MUTANT] [-c EMU/CELL,...] [-t TESTLIST] [-1] [EMULATOR...]" ;;
@@ -51,7 +53,12 @@ shift $((OPTIND - 1))
 [ -r "$tests" ] || die "no test list $tests"
 mkdir -p "$run"
 run=$(cd "$run" && pwd)
-[ -n "$(find "$MUTANTS/runtime" -name "$only.patch" 2>/dev/null)" ] || die "no mutant $only in $MUTANTS/runtime"
+mutants=()
+[ ${#only[@]} -gt 0 ] || mutants=("$MUTANTS"/runtime/*.patch)
+for n in "${only[@]}"; do
+	[ -r "$MUTANTS/runtime/$n.patch" ] || die "no mutant $n in $MUTANTS/runtime"
+	mutants+=("$MUTANTS/runtime/$n.patch")
+done
 rm -rf "$run"
 mkdir -p "$run"
 
@@ -65,15 +72,15 @@ jobs=${JOBS:-$(nproc)}
 # cell runs (an emulator uses one).
 names=()
 declare -A M_TEST M_KUNIT M_EXPECT M_KERNEL M_KCONFIG M_SELFTESTS M_CELLS
-for m in "$MUTANTS"/runtime/$only.patch; do
+for m in "${mutants[@]}"; do
 	name=$(basename "$m" .patch)
-	read -r test args < <(sed -n 's/^Test: //p' "$m" | head -n1) || true
-	kunit=$(sed -n 's/^KUnit: //p' "$m" | head -n1)
-	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
-	read -ra emus < <(sed -n 's/^Emulators: //p' "$m" | head -n1) || true
-	read -ra mcells < <(sed -n 's/^Cells: //p' "$m" | head -n1) || true
-	tree=$(sed -n 's/^Tree: //p' "$m" | head -n1)
-	diff=$(sed -n 's/^Diff-from: //p' "$m" | head -n1)
+	read -r test args <<<"$(mutant_field "$m" Test)" || true
+	kunit=$(mutant_field "$m" KUnit)
+	expect=$(mutant_field "$m" Expect)
+	read -ra emus <<<"$(mutant_field "$m" Emulators)" || true
+	read -ra mcells <<<"$(mutant_field "$m" Cells)" || true
+	tree=$(mutant_field "$m" Tree)
+	diff=$(mutant_field "$m" Diff-from)
 	diff=$MUTANTS/runtime/${diff:-$name.patch}
 	if [ -z "$kunit" ] && { [ -z "$test" ] || [ -z "$expect" ]; }; then
 		echo "$name: no KUnit: line, nor Test: and Expect: lines"; bad=1; continue

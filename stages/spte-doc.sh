@@ -12,6 +12,8 @@
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=lib/patch-tree.sh
 . "$TOP/lib/patch-tree.sh"
+# shellcheck source=lib/mutants.sh
+. "$TOP/lib/mutants.sh"
 
 doc=Documentation/virt/kvm/x86/spte.rst
 obj=arch/x86/kvm/mmu/spte_doc_check
@@ -64,33 +66,16 @@ else
 	echo "htmldocs: no new warning ($(wc -l <"$logs/tip.warnings") on both); HTML: $logs/tip.htmldocs/Documentation/output/virt/kvm/x86/spte.html"
 fi
 
-for m in "$MUTANTS"/doc/*.patch; do
-	name=$(basename "$m" .patch)
-	guard=$(sed -n 's/^Guard: //p' "$m" | head -n1)
-	expect=$(sed -n 's/^Expect: //p' "$m" | head -n1)
-	[ -n "$expect" ] || { echo "$name: no Expect: line"; bad=1; continue; }
-	ptree_with "$tip" "$m" || { echo "$name: does not apply to the series tip"; bad=1; continue; }
-	case $guard in
-	tables)
-		if tables "$name"; then
-			echo "$name: SURVIVED (the tables still compile)"
-			bad=1
-		elif grep -qF -- "$expect" "$logs/$name.tables.log"; then
-			echo "$name: caught by the tables ($expect)"
-		else
-			echo "$name: fails, but not with: $expect; log: $logs/$name.tables.log"
-			bad=1
-		fi ;;
-	htmldocs)
-		htmldocs "$name"
-		if new_warnings "$name" | grep -qF -- "$expect"; then
-			echo "$name: caught by htmldocs ($expect)"
-		else
-			echo "$name: SURVIVED (no new warning with: $expect)"
-			bad=1
-		fi ;;
-	*) echo "$name: Guard: must be tables or htmldocs"; bad=1 ;;
+# The guard, by the mutant's Guard: line: the tables fail to compile, or
+# htmldocs gives a new warning.
+doc_guard() {
+	ptree_with "$tip" "$2" || { echo "does not apply to the series tip"; return 2; }
+	case $(mutant_field "$2" Guard) in
+	tables) ! tables "$1" || return 0; cat "$logs/$1.tables.log"; return 1 ;;
+	htmldocs) htmldocs "$1"; ! new_warnings "$1" | grep . ;;
+	*) echo "Guard: must be tables or htmldocs"; return 2 ;;
 	esac
-done
+}
+check_mutants doc_guard "$MUTANTS"/doc/*.patch || bad=1
 ptree_at "$tip"
 [ $bad = 0 ]
