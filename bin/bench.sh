@@ -14,7 +14,7 @@
 # shellcheck source=lib/patch-tree.sh
 . "$TOP/lib/patch-tree.sh"
 
-run=$BUILD/runs/bench-$(date -u +%Y%m%dT%H%M%SZ)
+run=$(run_dir bench)
 if [ "${1:-}" = -o ]; then run=$2; shift 2; fi
 emus=("$@")
 [ ${#emus[@]} -gt 0 ] || emus=(qemu bochs)

@@ -19,7 +19,7 @@
 # shellcheck source=lib/patch-tree.sh
 . "$TOP/lib/patch-tree.sh"
 
-series="" base="" run=$BUILD/runs/compare-$(date -u +%Y%m%dT%H%M%SZ) margs=()
+series="" base="" run=$(run_dir compare) margs=()
 while getopts s:b:o:t:c: opt; do
 	case $opt in
 	s) series=$OPTARG; [ -s "$series/matrix.tsv" ] || die "no $series/matrix.tsv" ;;

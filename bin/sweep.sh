@@ -29,7 +29,7 @@
 # shellcheck source=lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 
-run=$BUILD/runs/sweep-$(date -u +%Y%m%dT%H%M%SZ) report=""
+run=$(run_dir sweep) report=""
 while getopts o:r: opt; do
 	case $opt in
 	o) run=$OPTARG ;;

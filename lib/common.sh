@@ -76,6 +76,16 @@ git_series() {
 		git -c user.name="$name" -c user.email="$email" -c core.abbrev=12 -C "$SRC" "$@"
 }
 
+# run_dir KIND: a new run directory's path, $BUILD/runs/KIND-<UTC time>.
+run_dir() {
+	echo "$BUILD/runs/$1-$(date -u +%Y%m%dT%H%M%SZ)"
+}
+
+# host_cc: the C compiler of every build here, through ccache when present.
+host_cc() {
+	if command -v ccache >/dev/null; then echo "ccache gcc"; else echo gcc; fi
+}
+
 # kmake TREE OUT ARGS...: make in the kernel tree TREE with objects in OUT,
 # with the settings of every kernel build here: ccache when present, all
 # CPUs, and a fixed build user, host, time and number, so that a rebuild of
@@ -90,9 +100,9 @@ git_series() {
 # arch/x86/kvm/../../../virt/kvm/kvm_main.c. The test kernels have no debug
 # info, whose paths would still differ.)
 kmake() {
-	local tree=$1 out=$2 cc=gcc map
+	local tree=$1 out=$2 cc map
 	shift 2
-	command -v ccache >/dev/null && cc="ccache gcc"
+	cc=$(host_cc)
 	mkdir -p "$out"
 	map=-fmacro-prefix-map=$(realpath --relative-to="$out" "$tree")/=
 	CCACHE_BASEDIR=$(cd "$BUILD" && pwd) \

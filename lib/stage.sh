@@ -29,7 +29,7 @@ stage() {
 
 # A fresh run directory under $BUILD/runs, and a "latest" link to it.
 new_run() {
-	RUN=$BUILD/runs/$1-$(date -u +%Y%m%dT%H%M%SZ)
+	RUN=$(run_dir "$1")
 	mkdir -p "$RUN"
 	ln -sfn "$(basename "$RUN")" "$BUILD/runs/$1-latest"
 	printf 'stage\tstatus\tseconds\n' >"$RUN/stages.tsv"

@@ -17,7 +17,8 @@ warnings() {
 		sed -E 's/:[0-9]+(:[0-9]+)?: warning:/: warning:/' | LC_ALL=C sort -u
 }
 
-build_at() { # REV LOG
+# build_w1 REV LOG: arch/x86/kvm/ of REV with W=1, output to LOG.
+build_w1() {
 	ptree_at "$1"
 	ptree_make -s olddefconfig >/dev/null
 	ptree_make W=1 arch/x86/kvm/ >"$2" 2>&1
@@ -25,7 +26,7 @@ build_at() { # REV LOG
 
 logs=$POUT-logs
 mkdir -p "$logs"
-build_at "$BASE_TAG" "$logs/base.log" || { tail -n 20 "$logs/base.log"; die "the base does not build"; }
+build_w1 "$BASE_TAG" "$logs/base.log" || { tail -n 20 "$logs/base.log"; die "the base does not build"; }
 warnings "$logs/base.log" >"$logs/base.warnings"
 echo "base: $(wc -l <"$logs/base.warnings") W=1 warnings in arch/x86/kvm/"
 
@@ -33,7 +34,7 @@ bad=0 i=0
 for c in $(git -C "$SRC" rev-list --reverse "$BASE_TAG..$BRANCH"); do
 	i=$((i + 1))
 	subj=$(git -C "$SRC" log -1 --format=%s "$c")
-	if ! build_at "$c" "$logs/$i.log"; then
+	if ! build_w1 "$c" "$logs/$i.log"; then
 		echo "patch $i ($subj): build FAILED"
 		grep -E 'error' "$logs/$i.log" | head -n 10 | sed 's/^/  /'
 		bad=1

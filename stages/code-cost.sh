@@ -41,9 +41,9 @@ declare -A configs=(
 	[kunit-m]="-e MODULES -m KUNIT"
 )
 
-# build_at REV CONFIG NAME: KVM of REV with CONFIG in $out/obj-CONFIG,
+# build_config REV CONFIG NAME: KVM of REV with CONFIG in $out/obj-CONFIG,
 # linked into one object, $out/NAME-kvm.o.
-build_at() {
+build_config() {
 	local obj=$out/obj-$2
 	ptree_at "$1"
 	mkdir -p "$obj"
@@ -124,8 +124,8 @@ compare() {
 
 bad=0
 for c in nokunit kunit-m; do
-	build_at "$BASE_TAG" "$c" "base-$c" || die "the base does not build ($c); log: $out/base-$c.log"
-	build_at "$tip" "$c" "series-$c" || die "the series tip does not build ($c); log: $out/series-$c.log"
+	build_config "$BASE_TAG" "$c" "base-$c" || die "the base does not build ($c); log: $out/base-$c.log"
+	build_config "$tip" "$c" "series-$c" || die "the series tip does not build ($c); log: $out/series-$c.log"
 	echo "## $c: ${configs[$c]}"
 	compare "$out/base-$c-kvm.o" "$out/series-$c-kvm.o" || bad=1
 	mv "$out/report.tmp" "$out/report-$c.txt"

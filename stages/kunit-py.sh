@@ -39,8 +39,7 @@ SHIM
 	echo "kunit.py: this CPU shows neither vmx nor svm: QEMU runs without KVM (TCG)"
 fi
 
-cc=gcc
-command -v ccache >/dev/null && cc="ccache gcc"
+cc=$(host_cc)
 bad=0
 for d in "${dirs[@]}"; do
 	[ -r "$SRC/$d/.kunitconfig" ] || { echo "no $d/.kunitconfig at the series tip"; bad=1; continue; }

@@ -17,8 +17,7 @@ tree=${SELFTEST_TREE:-$SRC}
 make -C "$SRC" O="$KOUT" ARCH=x86_64 -s headers >"$KOUT/headers.log" 2>&1 ||
 	{ tail -n 20 "$KOUT/headers.log"; die "make headers failed"; }
 
-cc=gcc
-command -v ccache >/dev/null && cc="ccache gcc"
+cc=$(host_cc)
 targets=()
 for t in "$@"; do targets+=("$OUT/$(selftest_path "$t")"); done
 make -C "$tree/tools/testing/selftests/kvm" -j"$(nproc)" ARCH=x86_64 \
