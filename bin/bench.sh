@@ -4,9 +4,9 @@
 # lib/patch-tree.sh, so the series tree stays as it is), then run on the
 # series kernel in each emulator's default MMU mode. It prints numbers, it is
 # not a test.
-# Usage: bin/bench.sh [-o RUNDIR] [EMULATOR...]   (default: qemu bochs)
-#   env BENCH_ARGS_<EMULATOR>: the benchmark's arguments (default: qemu
-#   "-m 16,64,256", bochs "-m 16,64")
+# Usage: bin/bench.sh [-o RUNDIR] [EMULATOR...]   (default: all of emulators/)
+#   env BENCH_ARGS_<EMULATOR>: the benchmark's arguments (default: the
+#   emulator's EMU_BENCH_ARGS; its guest timeout: EMU_BENCH_TIMEOUT)
 # Writes RUNDIR (default $BUILD/runs/bench-<time>), each cell's output in
 # RUNDIR/matrix/<emulator>-<cell>/console.log, and RUNDIR/summary.txt.
 # shellcheck source=lib/common.sh
@@ -17,7 +17,7 @@
 run=$(run_dir bench)
 if [ "${1:-}" = -o ]; then run=$2; shift 2; fi
 emus=("$@")
-[ ${#emus[@]} -gt 0 ] || emus=(qemu bochs)
+[ ${#emus[@]} -gt 0 ] || mapfile -t emus < <(emulators)
 name=x86/mmio_gen_wrap_bench
 path=$(selftest_path "$name")
 out=$BDIR/bench
@@ -44,10 +44,8 @@ cells=() list=$run/tests
 for e in "${emus[@]}"; do
 	cell=$(default_cell "$e")
 	cells+=("$cell")
-	case $e in
-	qemu) args=${BENCH_ARGS_qemu:--m 16,64,256} tmo=600 ;;
-	bochs) args=${BENCH_ARGS_bochs:--m 16,64} tmo=3600 ;;
-	esac
+	args_var=BENCH_ARGS_$e
+	args=${!args_var:-$(emu_setting "$e" EMU_BENCH_ARGS)} tmo=$(emu_setting "$e" EMU_BENCH_TIMEOUT)
 	echo "$name $e $tmo $args" >>"$list"
 done
 cstr=$(IFS=,; echo "${cells[*]}")

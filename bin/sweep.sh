@@ -7,12 +7,12 @@
 #   mmu: the MMU subset (config/mmu-tests) in every cell of config/matrix.
 # Too long for make check; its report is kept in reports/ with the date and
 # the base version.
-# Usage: bin/sweep.sh [-o RUNDIR] [-r REPORT] [EMULATOR...]   (default: qemu bochs)
+# Usage: bin/sweep.sh [-o RUNDIR] [-r REPORT] [EMULATOR...]   (default: all of emulators/)
 #   env SWEEP_NOTE: see steps/sweep-report.sh
 #   env SWEEP_TIMEOUT_<EMULATOR>: guest timeout per test of the "all" part,
-#   in seconds (default: qemu 120, bochs 10)
+#   in seconds (default: the emulator's EMU_SWEEP_GUEST_TIMEOUT, emulators/)
 #   env SWEEP_WALL_<EMULATOR>: the host's wall-clock budget per test of the
-#   "all" part, in seconds (default: qemu the emulator's, bochs 240). Bochs'
+#   "all" part, in seconds (default: EMU_SWEEP_WALL, else EMU_TEST_TIMEOUT). Bochs'
 #   guest clock is virtual and, in a test busy in its guest, runs about 30
 #   times slower than the wall clock, so there the wall budget is what
 #   bounds a test. A test that outlives it fails as a timeout and the kernel
@@ -39,7 +39,7 @@ while getopts o:r: opt; do
 done
 shift $((OPTIND - 1))
 emus=("$@")
-[ ${#emus[@]} -gt 0 ] || emus=(qemu bochs)
+[ ${#emus[@]} -gt 0 ] || mapfile -t emus < <(emulators)
 report=${report:-$TOP/reports/sweep-$(date -u +%Y-%m-%d).md}
 sel=$SELFTESTS
 xdir=$(base_field selftests-x86)
@@ -51,13 +51,10 @@ list=$run/tests
 : >"$list"
 : >"$run/budgets"
 for e in "${emus[@]}"; do
-	case $e in
-	qemu) tmo=${SWEEP_TIMEOUT_qemu:-120} wall=${SWEEP_WALL_qemu:-} ;;
-	bochs) tmo=${SWEEP_TIMEOUT_bochs:-10} wall=${SWEEP_WALL_bochs:-240} ;;
-	*) die "unknown emulator '$e' (qemu, bochs)" ;;
-	esac
-	# shellcheck disable=SC2016 # expanded by the inner shell
-	wall=${wall:-$(bash -c '. "$1" && echo "$EMU_TEST_TIMEOUT"' _ "$TOP/emulators/$e.sh")}
+	tmo_var=SWEEP_TIMEOUT_$e wall_var=SWEEP_WALL_$e
+	tmo=${!tmo_var:-$(emu_setting "$e" EMU_SWEEP_GUEST_TIMEOUT)}
+	wall=${!wall_var:-$(emu_setting "$e" EMU_SWEEP_WALL)}
+	wall=${wall:-$(emu_setting "$e" EMU_TEST_TIMEOUT)}
 	printf '%s %s %s %s\n' "$e" "$(default_cell "$e")" "$tmo" "$wall" >>"$run/budgets"
 	# Named as test lists name them: x86/TEST (lib/common.sh's selftest_path).
 	(cd "$sel" && find . -maxdepth 2 -type f -perm -u+x ! -name '*.sh' |

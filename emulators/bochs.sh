@@ -104,6 +104,13 @@ make_iso() {
 # Wall-clock budgets (s) enforced by the host: one test, one boot.
 EMU_TEST_TIMEOUT=900
 EMU_RUN_TIMEOUT=2400
+# The selftest sweep (bin/sweep.sh): every test with a 10 s guest timeout
+# and a 240 s wall budget; the wrap benchmark (bin/bench.sh): its
+# arguments and guest timeout.
+EMU_SWEEP_GUEST_TIMEOUT=10
+EMU_SWEEP_WALL=240
+EMU_BENCH_ARGS="-m 16,64"
+EMU_BENCH_TIMEOUT=3600
 # Boot-time WARNs caused by Bochs 2.7's CPU model, not by KVM: its CPUID
 # leaves disagree with each other (leaf 4 core count vs leaf 1 logical
 # count; leaf 0xd XSAVE size vs the sum of its components). Seen on every

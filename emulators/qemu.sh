@@ -19,6 +19,12 @@ emu_command() {
 # (the wrap test's default run has 1200 s in config/mmu-tests).
 EMU_TEST_TIMEOUT=300
 EMU_RUN_TIMEOUT=1800
+# The selftest sweep (bin/sweep.sh; its wall budget: EMU_TEST_TIMEOUT) and
+# the wrap benchmark (bin/bench.sh).
+EMU_SWEEP_GUEST_TIMEOUT=120
+EMU_SWEEP_WALL=
+EMU_BENCH_ARGS="-m 16,64,256"
+EMU_BENCH_TIMEOUT=600
 EMU_GUEST_CLOCK=real
 # Kernel WARNs the emulator causes by itself (see bochs.sh): none.
 EMU_KNOWN_WARNINGS=()

@@ -76,6 +76,20 @@ git_series() {
 		git -c user.name="$name" -c user.email="$email" -c core.abbrev=12 -C "$SRC" "$@"
 }
 
+# emulators: the emulators, one per settings file of emulators/.
+emulators() {
+	local f
+	for f in "$TOP"/emulators/*.sh; do basename "$f" .sh; done
+}
+
+# emu_setting EMULATOR NAME: the value of the setting NAME (EMU_...) in
+# emulators/EMULATOR.sh.
+emu_setting() {
+	[ -r "$TOP/emulators/$1.sh" ] || die "unknown emulator '$1' ($(emulators | xargs))"
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	bash -c '. "$1" && echo "${!2}"' _ "$TOP/emulators/$1.sh" "$2"
+}
+
 # run_dir KIND: a new run directory's path, $BUILD/runs/KIND-<UTC time>.
 run_dir() {
 	echo "$BUILD/runs/$1-$(date -u +%Y%m%dT%H%M%SZ)"

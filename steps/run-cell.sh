@@ -43,8 +43,7 @@ in_progress() {
 # emulator's. A resumed boot runs no KUnit suite (the first boot did), and
 # its console is appended to the first one's, host seconds running on.
 out=$run/$emu-$cell
-# shellcheck disable=SC2016 # expanded by the inner shell
-budget=${RUN_TIMEOUT:-$(bash -c '. "$1" && echo "$EMU_RUN_TIMEOUT"' _ "$TOP/emulators/$emu.sh")}
+budget=${RUN_TIMEOUT:-$(emu_setting "$emu" EMU_RUN_TIMEOUT)}
 ntests=$(grep -c -v -e '^#' -e '^$' "$list" || true)
 part=$out wall=0 from=1 resumed=()
 : >"$out.boot-err"

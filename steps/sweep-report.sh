@@ -102,7 +102,7 @@ echo
 echo "- Base: $base_ver (\`$BASE_TAG\`, $(git -C "$SRC" rev-parse --short=12 "$BASE_TAG"))"
 echo "- Series: $(git -C "$SRC" rev-list --count "$BASE_TAG..HEAD") patches, tip $tip"
 echo "- Command: \`BASE=$BASE bin/sweep.sh ${emus[*]}\`"
-for e in qemu bochs; do
+for e in $(emulators); do
 	[[ " ${emus[*]} " == *" $e "* ]] || echo "- Not run: $e"
 done
 [ -z "${SWEEP_NOTE:-}" ] || echo "- Note: $SWEEP_NOTE"
