@@ -90,6 +90,13 @@ emu_setting() {
 	bash -c '. "$1" && echo "${!2}"' _ "$TOP/emulators/$1.sh" "$2"
 }
 
+# matrix_cell EMULATOR/CELL: the cell's line of config/matrix (emulator,
+# cell, kernel arguments, what the guest must show); fails if it has none.
+matrix_cell() {
+	awk -v e="${1%%/*}" -v c="${1#*/}" '$1 == e && $2 == c { print; f = 1 } END { exit !f }' \
+		"$TOP/config/matrix"
+}
+
 # run_dir KIND: a new run directory's path, $BUILD/runs/KIND-<UTC time>.
 run_dir() {
 	echo "$BUILD/runs/$1-$(date -u +%Y%m%dT%H%M%SZ)"

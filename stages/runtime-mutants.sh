@@ -100,8 +100,7 @@ for m in "${mutants[@]}"; do
 	# (its own and those named on the command line); with -1, the first.
 	sel=()
 	for c in "${mcells[@]}"; do
-		awk -v e="${c%%/*}" -v n="${c#*/}" '$1 == e && $2 == n { f = 1 } END { exit !f }' \
-			"$TOP/config/matrix" || { echo "$name: its cell $c is not in config/matrix"; bad=1; }
+		matrix_cell "$c" >/dev/null || { echo "$name: its cell $c is not in config/matrix"; bad=1; }
 	done
 	[ ${#mcells[@]} -gt 0 ] || read -ra mcells <<<"$within"
 	for c in "${mcells[@]}"; do

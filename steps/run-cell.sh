@@ -18,8 +18,8 @@ KERNEL=${KERNEL:-$KOUT/arch/x86/boot/bzImage}
 # KUnit suites must have run.
 kconfig=${KCONFIG:-${KERNEL%/arch/x86/boot/bzImage}/.config}
 
-read -r _ _ args expect < <(awk -v e="$emu" -v c="$cell" '$1 == e && $2 == c' "$TOP/config/matrix") ||
-	die "no cell '$emu $cell' in config/matrix"
+line=$(matrix_cell "$emu/$cell") || die "no cell '$emu $cell' in config/matrix"
+read -r _ _ args expect <<<"$line"
 [ "$args" = - ] && args=""
 args=${args//,/ }
 

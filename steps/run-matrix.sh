@@ -40,8 +40,7 @@ done <"$TOP/config/matrix"
 [ ${#cells[@]} -gt 0 ] || die "no cell to run${*:+ for: $*}"
 # Every cell asked for must be in config/matrix.
 for c in ${only//,/ }; do
-	awk -v e="${c%%/*}" -v n="${c#*/}" '$1 == e && $2 == n { f = 1 } END { exit !f }' \
-		"$TOP/config/matrix" || die "no cell '$c' in config/matrix"
+	matrix_cell "$c" >/dev/null || die "no cell '$c' in config/matrix"
 done
 
 # Wait for one cell to end and say how it went.
