@@ -5,7 +5,7 @@ bin/compare-base.sh), or two cells of one matrix (MBEC on and off),
 whose rows are then matched by emulator and test.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass
@@ -50,9 +50,5 @@ def common(base, series):
 
 def cell_rows(rows, emulator, cell, as_cell=None):
     """The rows of one cell, renamed as_cell (to match two cells' rows)."""
-    out = []
-    for r in rows:
-        if r.emulator == emulator and r.cell == cell:
-            out.append(type(r)(r.status, r.test, r.wall, r.guest, r.reason,
-                               emulator=r.emulator, cell=as_cell or r.cell))
-    return out
+    return [replace(r, cell=as_cell or r.cell) for r in rows
+            if r.emulator == emulator and r.cell == cell]
