@@ -45,11 +45,8 @@ SKIPPED=0
 echo "run directory: $RUN"
 
 finish() {
-	banner "stage times: $RUN/stages.tsv"
 	[ "$mode" != long ] || "$TOP/steps/long-report.sh" "$RUN" || FAILED=$((FAILED + 1))
-	echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
-	[ "$FAILED" = 0 ]
-	exit
+	finish_run
 }
 
 # matrix_stage NAME CELLS TESTS: the matrix as a stage whose every row

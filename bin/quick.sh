@@ -39,24 +39,23 @@ touched() {
 	return 1
 }
 
-# The selftests the commit touches, as test lists name them (x86/NAME).
+# The selftests the commit touches, as test lists name them (x86/NAME), and
+# whether it touches the kernel itself.
 xdir=$(base_field selftests-x86)
 tests=()
+kernel=0
 for f in "${files[@]}"; do
 	case $f in
 	tools/testing/selftests/kvm/"${xdir:-x86}"/*.c)
 		t=${f##*/}
 		tests+=("x86/${t%.c}") ;;
+	tools/*|Documentation/*) ;;
+	*) kernel=1 ;;
 	esac
 done
-kernel=0
-for f in "${files[@]}"; do
-	case $f in tools/*|Documentation/*) ;; *) kernel=1 ;; esac
-done
 
-stage build-kernel "$TOP/steps/build-kernel.sh" || { echo "$PASSED passed, $FAILED failed"; exit 1; }
-stage build-selftests "$TOP/steps/build-selftests.sh" "${tests[@]}" ||
-	{ echo "$PASSED passed, $FAILED failed"; exit 1; }
+stage build-kernel "$TOP/steps/build-kernel.sh" || finish_run
+stage build-selftests "$TOP/steps/build-selftests.sh" "${tests[@]}" || finish_run
 
 # Static guards.
 if touched "$MUTANTS"/build/*.patch; then
@@ -104,6 +103,4 @@ if [ ${#mutants[@]} -gt 0 ]; then
 		-m "$(IFS=,; echo "${mutants[*]}")" -t "$check_tests" -1 || true
 	indent <"$RUN/logs/runtime-mutants.log"
 fi
-banner "stage times: $RUN/stages.tsv"
-echo "$PASSED passed, $FAILED failed"
-[ "$FAILED" = 0 ]
+finish_run

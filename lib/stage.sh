@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Stage bookkeeping for bin/run.sh and bin/check.sh: run a named stage, time
-# it, log its output to a file, record it in $RUN/stages.tsv and count it.
+# Stage bookkeeping for bin/run.sh, bin/check.sh and bin/quick.sh: run a
+# named stage, time it, log its output to a file, record it in
+# $RUN/stages.tsv and count it; end the run with its counts.
 # Needs $RUN (the run's directory). Sourced after lib/common.sh.
 
 PASSED=0 FAILED=0
@@ -34,4 +35,13 @@ new_run() {
 	ln -sfn "$(basename "$RUN")" "$BUILD/runs/$1-latest"
 	printf 'stage\tstatus\tseconds\n' >"$RUN/stages.tsv"
 	export RUN
+}
+
+# finish_run: end the run with "N passed, N failed" (", N skipped" too if
+# the caller counts SKIPPED), exiting non-zero if a stage failed.
+finish_run() {
+	banner "stage times: $RUN/stages.tsv"
+	echo "$PASSED passed, $FAILED failed${SKIPPED:+, $SKIPPED skipped}"
+	[ "$FAILED" = 0 ]
+	exit
 }

@@ -6,6 +6,8 @@
 # shellcheck source=lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 
+[ -f "$SRC/scripts/checkpatch.pl" ] ||
+	die "no $SRC/scripts/checkpatch.pl: make the base tree first (steps/apply-series.sh)"
 exceptions=$TOP/config/checkpatch-exceptions
 bad=0
 while IFS= read -r p; do
