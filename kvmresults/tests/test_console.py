@@ -6,17 +6,7 @@ import unittest
 
 from kvmresults import console
 from kvmresults.rows import Row, format_row
-
-DATA = os.path.join(os.path.dirname(__file__), "data")
-
-
-def data(name):
-    return os.path.join(DATA, name)
-
-
-def lines(name):
-    with open(data(name), encoding="utf-8") as f:
-        return f.readlines()
+from kvmresults.tests.common import data, lines
 
 
 def known(name):

@@ -6,13 +6,7 @@ import unittest
 
 from kvmresults import ktap
 from kvmresults.rows import Row, format_row
-
-DATA = os.path.join(os.path.dirname(__file__), "data")
-
-
-def lines(name):
-    with open(os.path.join(DATA, name), encoding="utf-8") as f:
-        return f.readlines()
+from kvmresults.tests.common import DATA, lines
 
 
 class TestKtap(unittest.TestCase):

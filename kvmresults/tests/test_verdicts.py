@@ -1,12 +1,11 @@
 """Runtime mutants' verdicts (kvmresults.verdicts), one of each kind."""
 
-import os
 import unittest
 
 from kvmresults import verdicts
 from kvmresults.rows import read_matrix
+from kvmresults.tests.common import data
 
-DATA = os.path.join(os.path.dirname(__file__), "data")
 NOT_CAUGHT = verdicts.parse_not_caught([
     "bochs ept-no-mbec: kvm_intel.mbec=0, KVM offers no MBEC to L1.\n",
     "bochs shadow: no nested EPT (the test skips).\n",
@@ -15,7 +14,7 @@ NOT_CAUGHT = verdicts.parse_not_caught([
 
 class TestVerdicts(unittest.TestCase):
     def setUp(self):
-        self.rows = read_matrix(os.path.join(DATA, "mutant-matrix.tsv"))
+        self.rows = read_matrix(data("mutant-matrix.tsv"))
 
     def v(self, **kw):
         return verdicts.verdicts("m", self.rows, not_caught=NOT_CAUGHT, **kw)
