@@ -8,10 +8,16 @@
 # and takes its verdicts from kvmresults/verdicts.py, but reads the same
 # headers with mutant_field. Sourced after lib/common.sh.
 
-# mutant_field FILE KEY: the value of the mutant's first "KEY: value" line
-# above its diff (empty if none).
+# mutant_fields FILE KEY: the values of the mutant's "KEY: value" lines
+# above its diff, one per line (a key such as Not-caught-in: may repeat).
+mutant_fields() {
+	sed -n -e '/^diff /q' -e '/^--- /q' -e "s/^$2: //p" "$1"
+}
+
+# mutant_field FILE KEY: the value of its first "KEY: value" line (empty if
+# none).
 mutant_field() {
-	sed -n -e '/^diff /q' -e '/^--- /q' -e "s/^$2: //p" "$1" | head -n1
+	mutant_fields "$@" | head -n1
 }
 
 # check_mutants GUARD MUTANT...: for each mutant, "GUARD NAME FILE" applies

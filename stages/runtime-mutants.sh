@@ -87,7 +87,7 @@ for m in "${mutants[@]}"; do
 	fi
 	if [ -n "$test" ] && [ -z "$expect" ]; then echo "$name: Test: without Expect:"; bad=1; continue; fi
 	[ -r "$diff" ] || { echo "$name: no diff file $diff"; bad=1; continue; }
-	sed -n 's/^Not-caught-in: //p' "$m" >"$run/$name.not-caught"
+	mutant_fields "$m" Not-caught-in >"$run/$name.not-caught"
 	awk -v t="$test" -v a="$args" '$1 == t {
 		if (a != "") { $0 = $1 " " $2 " " $3 " " a }
 		print }' "$tests" >"$run/$name.tests"
