@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from . import compare, console, ktap, table, verdicts
+from . import compare, console, ktap, markdown, table, verdicts
 from .rows import count, format_row, read_matrix
 
 
@@ -70,6 +70,22 @@ def cmd_verdicts(a):
     return 0 if good else 1
 
 
+def cmd_md_matrix(a):
+    for line in markdown.matrix_table(read_matrix(a.matrix)):
+        print(line)
+
+
+def cmd_md_rows(a):
+    for line in _lines(a.tsv):
+        print(markdown.table_row(line.rstrip("\n").split("\t")))
+
+
+def cmd_causes(a):
+    causes = markdown.Causes(_lines(a.causes))
+    for f in markdown.with_causes(_lines(a.common), causes):
+        print("\t".join(f))
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(prog="kvmresults", description=__doc__)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -104,6 +120,16 @@ def main(argv=None):
     s.add_argument("--kunit", default="", help="SUITE.CASE words")
     s.add_argument("--not-caught", help='file of "EMU CELL: reason" lines')
     s.set_defaults(fn=cmd_verdicts)
+    s = sub.add_parser("md-matrix", help="matrix.tsv -> a Markdown test x cell table")
+    s.add_argument("matrix")
+    s.set_defaults(fn=cmd_md_matrix)
+    s = sub.add_parser("md-rows", help="a TSV file -> Markdown table rows")
+    s.add_argument("tsv")
+    s.set_defaults(fn=cmd_md_rows)
+    s = sub.add_parser("causes", help="common.tsv -> its rows with their cause (config/sweep-causes)")
+    s.add_argument("causes", help="config/sweep-causes")
+    s.add_argument("common", help="the rows of 'common'")
+    s.set_defaults(fn=cmd_causes)
     a = p.parse_args(argv)
     if a.cmd in ("diff", "common") and not a.cells and not a.series:
         p.error(f"{a.cmd}: give two matrices, or one and --cells")

@@ -32,23 +32,7 @@ mkdir -p "$(dirname "$report")"
 		echo
 		echo "## Base $b: matrix"
 		echo
-		# rows: emulator, cell, status, test, wall, guest, reason
-		awk -F'\t' '
-		{ c = $1 "/" $2; if (!(c in seen)) { seen[c] = 1; cells[++nc] = c }
-		  if (!($4 in tseen)) { tseen[$4] = 1; tests[++nt] = $4 }
-		  st[c, $4] = $3 ($5 != "" ? " " $5 "s" : "")
-		  if ($3 != "pass" && $7 != "") notes[++nn] = c " " $4 ": " $3 ": " $7 }
-		END {
-			printf "| test |"; for (i = 1; i <= nc; i++) printf " %s |", cells[i]; print ""
-			printf "| --- |"; for (i = 1; i <= nc; i++) printf " --- |"; print ""
-			for (j = 1; j <= nt; j++) {
-				printf "| %s |", tests[j]
-				for (i = 1; i <= nc; i++) printf " %s |", ((cells[i], tests[j]) in st) ? st[cells[i], tests[j]] : "-"
-				print ""
-			}
-			if (nn) { print ""; print "Failures and skips:"; print "" }
-			for (i = 1; i <= nn; i++) print "- " notes[i]
-		}' "$d/matrix/matrix.tsv"
+		results md-matrix "$d/matrix/matrix.tsv"
 		log=$run/logs/$b/runtime-mutants.log
 		if [ -s "$log" ]; then
 			echo

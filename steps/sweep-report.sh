@@ -22,10 +22,6 @@ for d in "$run" "$run/mmu"; do
 	done
 done
 
-# md_rows FILE: the TSV rows of FILE as rows of a Markdown table.
-md_rows() {
-	sed 's/|/\\|/g; s/\t/ | /g; s/^/| /; s/$/ |/' "$1"
-}
 # cells DIR: the cells of a comparison, EMU/CELL, space-separated.
 cells() {
 	cut -f1,2 "$1/series/matrix.tsv" | awk '!seen[$0]++' | tr '\t' / | xargs
@@ -37,7 +33,7 @@ part() {
 	if [ -s "$1/diff.tsv" ]; then
 		echo "| emulator | cell | test | base | series | verdict | reason |"
 		echo "| --- | --- | --- | --- | --- | --- | --- |"
-		md_rows "$1/diff.tsv"
+		results md-rows "$1/diff.tsv"
 	else
 		echo "None."
 	fi
@@ -47,7 +43,7 @@ part() {
 		echo
 		echo "| emulator | cell | test | base | series | base, again | series, again |"
 		echo "| --- | --- | --- | --- | --- | --- | --- |"
-		md_rows "$1/reruns.tsv"
+		results md-rows "$1/reruns.tsv"
 	fi
 	echo
 	echo "### Failures and skips common to base and series"
@@ -56,34 +52,8 @@ part() {
 		echo "| emulator | cell | test | status | reason (series) | cause |"
 		echo "| --- | --- | --- | --- | --- | --- |"
 		# The cause, where config/sweep-causes has one for the test.
-		awk -F'\t' -v OFS='\t' 'NR == FNR {
-				if (!match($0, /^[a-z]+ [^ ]+: /)) next
-				k = substr($0, 1, RLENGTH - 2)
-				cause[k] = substr($0, RLENGTH + 1); next
-			}
-			# glob(E, T): the cause of a line "E GLOB" whose GLOB ("*":
-			# any text) matches T, or "".
-			function glob(e, t,   k, g, p) {
-				for (k in cause) {
-					if (index(k, "*") == 0) continue
-					split(k, g, " ")
-					if (g[1] != e) continue
-					p = g[2]
-					gsub(/[.+?()|^$]/, "\\\\&", p)
-					gsub(/\*/, ".*", p)
-					if (t ~ ("^" p "$")) return cause[k]
-				}
-				return ""
-			}
-			# EMULATOR TEST, all TEST, EMULATOR GLOB, all GLOB.
-			function find(e, t,   c) {
-				if ((e " " t) in cause) return cause[e " " t]
-				if (("all " t) in cause) return cause["all " t]
-				if ((c = glob(e, t)) != "" || (c = glob("all", t)) != "") return c
-				return "not investigated"
-			}
-			{ print $0, find($1, $3) }' "$TOP/config/sweep-causes" "$1/common.tsv" >"$1/common-causes.tsv"
-		md_rows "$1/common-causes.tsv"
+		results causes "$TOP/config/sweep-causes" "$1/common.tsv" >"$1/common-causes.tsv"
+		results md-rows "$1/common-causes.tsv"
 	else
 		echo "None."
 	fi
