@@ -89,47 +89,40 @@ def cmd_causes(a):
 def main(argv=None):
     p = argparse.ArgumentParser(prog="kvmresults", description=__doc__)
     sub = p.add_subparsers(dest="cmd", required=True)
-    s = sub.add_parser("console", help="one boot's console.log -> rows of its tests and kernel-log")
-    s.add_argument("log")
-    s.add_argument("list", help="the test list the guest ran")
+
+    def command(name, fn, what, *args):
+        """A subcommand: its positional arguments are NAME or (NAME, HELP)."""
+        s = sub.add_parser(name, help=what)
+        for arg in args:
+            arg_name, *help = (arg,) if isinstance(arg, str) else arg
+            s.add_argument(arg_name, **({"help": help[0]} if help else {}))
+        s.set_defaults(fn=fn)
+        return s
+
+    s = command("console", cmd_console, "one boot's console.log -> rows of its tests and kernel-log",
+                "log", ("list", "the test list the guest ran"))
     s.add_argument("known", nargs="?", help="file of regexps of the emulator's known WARNINGs")
-    s.set_defaults(fn=cmd_console)
-    s = sub.add_parser("kunit", help="console.log -> one row per KUnit case")
-    s.add_argument("log")
+    s = command("kunit", cmd_kunit, "console.log -> one row per KUnit case", "log")
     s.add_argument("suites", nargs="*", help="suites the kernel was built with")
-    s.set_defaults(fn=cmd_kunit)
-    s = sub.add_parser("table", help="matrix.tsv -> the table; exit 1 on a failed row")
-    s.add_argument("matrix")
-    s.set_defaults(fn=cmd_table)
-    s = sub.add_parser("count", help="matrix.tsv -> 'passed failed skipped'")
-    s.add_argument("matrix")
-    s.set_defaults(fn=cmd_count)
+    command("table", cmd_table, "matrix.tsv -> the table; exit 1 on a failed row", "matrix")
+    command("count", cmd_count, "matrix.tsv -> 'passed failed skipped'", "matrix")
     for name, fn, what in (("diff", cmd_diff, "rows that differ; exit 1 on a WORSE one"),
                            ("common", cmd_common, "rows that fail or skip alike on both")):
-        s = sub.add_parser(name, help=what)
-        s.add_argument("base", help="the base's matrix.tsv (or the one matrix, with --cells)")
+        s = command(name, fn, what,
+                    ("base", "the base's matrix.tsv (or the one matrix, with --cells)"))
         s.add_argument("series", nargs="?")
         s.add_argument("--cells", nargs=2, metavar="EMU/CELL",
                        help="compare these two cells of one matrix instead")
-        s.set_defaults(fn=fn)
-    s = sub.add_parser("verdicts", help="a runtime mutant's verdict per cell; exit 1 unless caught")
-    s.add_argument("name")
-    s.add_argument("matrix")
+    s = command("verdicts", cmd_verdicts, "a runtime mutant's verdict per cell; exit 1 unless caught",
+                "name", "matrix")
     s.add_argument("--test", default="")
     s.add_argument("--expect", default="")
     s.add_argument("--kunit", default="", help="SUITE.CASE words")
     s.add_argument("--not-caught", help='file of "EMU CELL: reason" lines')
-    s.set_defaults(fn=cmd_verdicts)
-    s = sub.add_parser("md-matrix", help="matrix.tsv -> a Markdown test x cell table")
-    s.add_argument("matrix")
-    s.set_defaults(fn=cmd_md_matrix)
-    s = sub.add_parser("md-rows", help="a TSV file -> Markdown table rows")
-    s.add_argument("tsv")
-    s.set_defaults(fn=cmd_md_rows)
-    s = sub.add_parser("causes", help="common.tsv -> its rows with their cause (config/sweep-causes)")
-    s.add_argument("causes", help="config/sweep-causes")
-    s.add_argument("common", help="the rows of 'common'")
-    s.set_defaults(fn=cmd_causes)
+    command("md-matrix", cmd_md_matrix, "matrix.tsv -> a Markdown test x cell table", "matrix")
+    command("md-rows", cmd_md_rows, "a TSV file -> Markdown table rows", "tsv")
+    command("causes", cmd_causes, "common.tsv -> its rows with their cause (config/sweep-causes)",
+            ("causes", "config/sweep-causes"), ("common", "the rows of 'common'"))
     a = p.parse_args(argv)
     if a.cmd in ("diff", "common") and not a.cells and not a.series:
         p.error(f"{a.cmd}: give two matrices, or one and --cells")
