@@ -4,7 +4,7 @@ import argparse
 import sys
 
 from . import compare, console, ktap, markdown, table, verdicts
-from .rows import count, format_row, read_matrix
+from .rows import count, format_common_row, format_row, read_matrix
 
 
 def _lines(path):
@@ -58,7 +58,7 @@ def cmd_diff(a):
 def cmd_common(a):
     base, series = _sides(a)
     for r in compare.common(base, series):
-        print("\t".join((r.emulator, r.cell, r.test, r.status, r.reason)))
+        print(format_common_row(r))
 
 
 def cmd_verdicts(a):

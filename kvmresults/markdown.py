@@ -4,7 +4,7 @@ kernels, from config/sweep-causes."""
 
 import re
 
-from .rows import STATUSES
+from .rows import COMMON_FIELDS, parse_common_row
 
 
 def table_row(fields):
@@ -74,12 +74,10 @@ class Causes:
 
 
 def with_causes(common_lines, causes):
-    """Rows of a common.tsv (emulator, cell, test, status, reason), each with
-    its cause as a sixth field."""
+    """Rows of a common.tsv (rows.COMMON_FIELDS), each with its cause as a
+    field after them."""
     out = []
     for line in common_lines:
-        f = line.rstrip("\n").split("\t")
-        if len(f) != 5 or f[3] not in STATUSES:
-            raise ValueError(f"not a common.tsv row: {line.rstrip()!r}")
-        out.append(f + [causes.find(f[0], f[2])])
+        r = parse_common_row(line)
+        out.append([getattr(r, name) for name in COMMON_FIELDS] + [causes.find(r.emulator, r.test)])
     return out

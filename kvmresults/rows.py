@@ -35,6 +35,9 @@ class MatrixRow(Row):
 
 ROW_FIELDS = [f.name for f in fields(Row)]
 MATRIX_FIELDS = ["emulator", "cell"] + ROW_FIELDS
+# A common.tsv row (python3 -m kvmresults common): a failure or skip that two
+# sides share, without times.
+COMMON_FIELDS = ["emulator", "cell", "test", "status", "reason"]
 
 
 def _split(line, n, path):
@@ -50,6 +53,16 @@ def format_row(row):
 
 def format_matrix_row(row):
     return "\t".join(getattr(row, name) for name in MATRIX_FIELDS)
+
+
+def format_common_row(row):
+    return "\t".join(getattr(row, name) for name in COMMON_FIELDS)
+
+
+def parse_common_row(line, path="common.tsv"):
+    """A common.tsv line as a MatrixRow (no times)."""
+    emu, cell, test, status, reason = _split(line, len(COMMON_FIELDS), path)
+    return MatrixRow(status, test, reason=reason, emulator=emu, cell=cell)
 
 
 def read_rows(path):
