@@ -7,7 +7,7 @@
 # BIOS. What Bochs does with MBEC: emulators/bochs-mbec.md. It boots an
 # isolinux ISO. Sourced by steps/boot.sh, which sets KERNEL, INITRD,
 # CMDLINE, ISO and SERIAL.
-EMU_NEEDS=(script prlimit xorriso /usr/lib/ISOLINUX/isolinux.bin
+EMU_NEEDS=(prlimit xorriso /usr/lib/ISOLINUX/isolinux.bin
 	/usr/lib/syslinux/modules/bios/ldlinux.c32 /usr/share/bochs/BIOS-bochs-latest
 	/usr/share/vgabios/vgabios.bin)
 # tigerlake: EPT with A/D bits, MBEC (secondary execution control bit 22)
@@ -55,12 +55,14 @@ bochs_bin() {
 	fi
 }
 
-# Bochs' term display: built without the debugger, Bochs draws the VGA
-# screen with curses on its own stdout, which must be a terminal. script(1)
-# gives it one and copies what it draws, along with Bochs' stderr, to
-# OUTDIR/emulator.log; script reads the terminal for as long as Bochs
-# runs, so Bochs never blocks on the screen. (Bochs 2.7, with the debugger,
-# drew it on a pseudo-terminal of its own that steps/boot.sh had to read.)
+# Bochs runs without a display (display_library nogui; the console is the
+# serial port), in the process group that steps/boot.sh ends with SIGTERM
+# then SIGKILL. It used to draw the VGA screen with its term display on a
+# terminal that script(1) gave it; Bochs could only be stopped by closing
+# that terminal, and its SIGHUP handler, which quits from inside the
+# handler, now and then deadlocked: a Bochs of a finished cell stayed
+# behind, asleep on a futex with its guest's memory (1 of 27 boots of
+# make check's runtime mutants, 2026-12-07).
 emu_command() {
 	local dir bin limit
 	dir=$(dirname "$ISO")
@@ -74,7 +76,7 @@ vgaromimage: file=/usr/share/vgabios/vgabios.bin
 ata0-master: type=cdrom, path=$ISO, status=inserted
 boot: cdrom
 com1: enabled=1, mode=file, dev=$SERIAL
-display_library: term
+display_library: nogui
 log: $dir/bochs.log
 clock: sync=none, time0=946684800
 info: action=ignore
@@ -82,7 +84,7 @@ error: action=report
 panic: action=fatal
 RC
 	limit=$((EMU_MAX_FILE_MB << 20))
-	EMU_CMD=(script -qfec "trap '' XFSZ; exec prlimit --fsize=$limit $bin -q -f $dir/bochsrc" /dev/null)
+	EMU_CMD=(sh -c "trap '' XFSZ; exec prlimit --fsize=$limit $bin -q -f $dir/bochsrc")
 	make_iso
 }
 

@@ -4,11 +4,14 @@
 # kernel, an empty test list, a guest that panics, a guest that hangs, a
 # test that outlives its wall-clock budget, a test whose forked children
 # outlive its guest timeout, the sweep's reruns of a differing test (needs
-# the test kernel and the selftests).
+# the test kernel and the selftests). And a boot that ends leaves no
+# emulator behind, with its mutant (mutants/harness/).
 # shellcheck source=lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=lib/expect.sh
 . "$TOP/lib/expect.sh"
+# shellcheck source=lib/mutants.sh
+. "$TOP/lib/mutants.sh"
 
 kernel=$KOUT/arch/x86/boot/bzImage
 [ -r "$kernel" ] || die "no kernel at $kernel (run steps/build-kernel.sh)"
@@ -29,6 +32,38 @@ expect guest-panic 1 "Kernel panic - not syncing" \
 	"$TOP/steps/boot.sh" qemu "$kernel" "$tmp/initrd.gz" "$tmp/b2" "rdinit=/bin/true"
 expect guest-hang 2 "run exceeded 10s" \
 	env RUN_TIMEOUT=10 "$TOP/steps/boot.sh" qemu "$kernel" "$tmp/initrd.gz" "$tmp/b3" "rdinit=/bin/sh"
+# Once boot.sh has returned, no process of the boot may run (a Bochs left
+# behind keeps its guest's memory; under script(1), Bochs stayed now and
+# then): a Bochs guest that hangs past the run's wall budget.
+# emulator_left NAME [MUTANT]: that boot, by the harness or by a copy of it
+# with MUTANT applied; returns 1 if a process of the boot is left (and
+# kills it), 2 if the boot did not end as it should.
+emulator_left() {
+	local top=$TOP out=$tmp/$1 rc=0
+	if [ -n "${2:-}" ]; then
+		top=$tmp/harness
+		rm -rf "$top" && mkdir "$top" && cp -r "$TOP"/{bin,lib,steps,emulators,config,guest} "$top/"
+		patch -s -d "$top" -p1 <"$2" || { echo "does not apply"; return 2; }
+	fi
+	RUN_TIMEOUT=10 timeout 120 "$top/steps/boot.sh" bochs "$kernel" "$tmp/initrd.gz" "$out" \
+		"rdinit=/bin/sh" >"$tmp/left.log" 2>&1 || rc=$?
+	if [ "$rc" != 2 ]; then
+		indent <"$tmp/left.log"; echo "boot.sh exited $rc, wanted 2 (run exceeded 10s)"; return 2
+	fi
+	if pgrep -af -- "$out/" >"$tmp/left"; then
+		pkill -9 -f -- "$out/" || true
+		echo "an emulator outlived boot.sh:"; indent <"$tmp/left"; return 1
+	fi
+	echo "no process of the boot is left"
+}
+rc=0
+emulator_left b4 >"$tmp/out" 2>&1 || rc=$?
+if [ $rc = 0 ]; then
+	echo "bochs-hang-leaves-nothing: $(tail -n1 "$tmp/out")"
+else
+	echo "bochs-hang-leaves-nothing: FAILED"; indent <"$tmp/out"; bad=1
+fi
+check_mutants emulator_left "$TOP"/mutants/harness/*.patch || bad=1
 # A test that outlives its wall-clock budget fails with the host's reason,
 # and the cell boots again to run the tests after it (the wrap test takes
 # about 30 s under QEMU).

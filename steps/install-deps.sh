@@ -26,7 +26,6 @@ build /usr/include/gelf.h libelf-dev
 build /usr/include/openssl/ssl.h libssl-dev
 build /bin/busybox busybox-static
 build /bin/bash-static bash-static
-build script bsdutils
 build timeout coreutils
 build shellcheck shellcheck
 bochs curl curl
@@ -35,7 +34,6 @@ bochs make make
 bochs patch patch
 bochs flock util-linux
 bochs prlimit util-linux
-bochs /usr/include/ncurses.h libncurses-dev
 bochs /usr/share/bochs/BIOS-bochs-latest bochsbios
 bochs /usr/share/vgabios/vgabios.bin vgabios
 bochs /usr/lib/ISOLINUX/isolinux.bin isolinux
