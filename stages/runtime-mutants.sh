@@ -66,12 +66,30 @@ tip=$(git -C "$SRC" rev-parse HEAD)
 bad=0
 jobs=${JOBS:-$(nproc)}
 
-# Phase 1, one mutant after another: its header, its test list, its kernel
-# (or its selftest) and its cells. The kernels are built first and the
-# boots run after, JOBS at a time, so that no CPU idles while a boot of one
-# cell runs (an emulator uses one).
+# The boots, each mutant's cells one after another in a background job; at
+# most JOBS at a time, but JOBS-1 while kernels are still being built (an
+# emulator takes one CPU; an incremental kernel build is mostly its serial
+# link, so the boots run beside it rather than after it).
 names=()
+queue=()
 declare -A M_TEST M_KUNIT M_EXPECT M_KERNEL M_KCONFIG M_SELFTESTS M_CELLS
+boot_mutant() {
+	local name=$1
+	mkdir -p "$run/$name"
+	JOBS=1 KERNEL=${M_KERNEL[$name]} KCONFIG=${M_KCONFIG[$name]} SELFTESTS=${M_SELFTESTS[$name]} \
+		"$TOP/steps/run-matrix.sh" -o "$run/$name/matrix" -t "$run/$name.tests" \
+		-c "${M_CELLS[$name]}" >"$run/$name.matrix.log" 2>&1
+}
+# start_boots MAX: start queued boots while fewer than MAX run.
+start_boots() {
+	while [ ${#queue[@]} -gt 0 ] && [ "$(jobs -rp | wc -l)" -lt "$1" ]; do
+		boot_mutant "${queue[0]}" &
+		queue=("${queue[@]:1}")
+	done
+}
+
+# Phase 1, one mutant after another: its header, its test list, its kernel
+# (or its selftest) and its cells; then its boots are queued.
 for m in "${mutants[@]}"; do
 	name=$(basename "$m" .patch)
 	read -r test args <<<"$(mutant_field "$m" Test)" || true
@@ -143,22 +161,15 @@ for m in "${mutants[@]}"; do
 	M_TEST[$name]=$test M_KUNIT[$name]=$kunit M_EXPECT[$name]=$expect
 	M_KERNEL[$name]=$kernel M_KCONFIG[$name]=$kconfig M_SELFTESTS[$name]=$selftests
 	M_CELLS[$name]=$(IFS=,; echo "${sel[*]}")
+	queue+=("$name")
+	start_boots $((jobs - 1))
 done
 ptree_at "$tip"
 
-# Phase 2: the boots, JOBS mutants at a time (each mutant's cells one after
-# another).
-running=0
-for name in "${names[@]}"; do
-	if [ "$running" -ge "$jobs" ]; then
-		wait -n || true
-		running=$((running - 1))
-	fi
-	mkdir -p "$run/$name"
-	JOBS=1 KERNEL=${M_KERNEL[$name]} KCONFIG=${M_KCONFIG[$name]} SELFTESTS=${M_SELFTESTS[$name]} \
-		"$TOP/steps/run-matrix.sh" -o "$run/$name/matrix" -t "$run/$name.tests" \
-		-c "${M_CELLS[$name]}" >"$run/$name.matrix.log" 2>&1 &
-	running=$((running + 1))
+# Phase 2: the boots still queued, JOBS at a time.
+while [ ${#queue[@]} -gt 0 ]; do
+	start_boots "$jobs"
+	wait -n || true
 done
 wait
 
