@@ -97,6 +97,22 @@ run_stage() {
 # on saved logs, and its mutants.
 stage results-layer "$TOP/stages/results-layer.sh" || true
 stage install-deps "$TOP/steps/install-deps.sh" || finish
+# The bases after the first get their tree, kernel and selftests built
+# ahead, in the background at the lowest priority: in the cycles that the
+# stages before theirs leave idle (make's serial phases, single-threaded
+# tools, one emulator at a time), and at nice 19 out of the emulators' way
+# when there are none. Their stages run later, as they would without this,
+# and find that work done; a build that failed here fails there.
+declare -A prebuild
+trap 'for p in "${prebuild[@]}"; do kill -- -"$p" 2>/dev/null || true; done' EXIT
+for b in "${bases[@]:1}"; do
+	mkdir -p "$RUN/logs/$b"
+	# A session of its own, so that the trap stops its makes too.
+	# shellcheck disable=SC2016 # $0 is the inner shell's: $TOP
+	BASE=$b setsid nice -n 19 bash -c 'for s in apply-series build-kernel build-selftests; do
+		"$0/steps/$s.sh" || exit; done' "$TOP" >"$RUN/logs/$b/prebuild.log" 2>&1 &
+	prebuild[$b]=$!
+done
 stage build-bochs "$TOP/steps/build-bochs.sh" || true
 stage shellcheck "$TOP/stages/shellcheck.sh" || true
 for BASE in "${bases[@]}"; do
@@ -104,6 +120,12 @@ for BASE in "${bases[@]}"; do
 	# shellcheck source=lib/common.sh
 	export BASE && . "$TOP/lib/common.sh"
 	banner "base $BASE ($(base_field name), $(base_field package) $(base_field version))"
+	if [ -n "${prebuild[$BASE]:-}" ]; then
+		t=$SECONDS rc=0
+		wait "${prebuild[$BASE]}" || rc=$?
+		unset "prebuild[$BASE]"
+		echo "    built ahead: $([ $rc = 0 ] && echo "done" || echo "failed (exit $rc)"), waited $((SECONDS - t)) s; log: $RUN/logs/$BASE/prebuild.log"
+	fi
 	read -ra stages <<<"$(base_field "$stages_key")"
 	[ ${#stages[@]} -gt 0 ] || die "config/bases/$BASE has no $stages_key"
 	for st in "${stages[@]}"; do

@@ -19,7 +19,9 @@ fi
 
 rm -rf "$SRC" "$SRC.tmp"
 mkdir -p "$SRC.tmp"
-tar -xJf "$TARBALL" -C "$SRC.tmp" --strip-components=1 ||
+# The files tar extracts (not directories), counted as it lists them: the
+# base commit must hold as many.
+files_tar=$(tar -xvJf "$TARBALL" -C "$SRC.tmp" --strip-components=1 | grep -cv '/$') ||
 	die "could not extract $TARBALL"
 
 # Debian's packaging appends "/*" and "!/debian/" to the top-level
@@ -51,7 +53,6 @@ top-level directories; every other file is as the tarball ships it.
 MSG
 git -C "$SRC" tag "$BASE_TAG"
 
-files_tar=$(tar -tJf "$TARBALL" | grep -cv '/$')
 files_git=$(git -C "$SRC" ls-files | wc -l)
 [ "$files_tar" = "$files_git" ] ||
 	die "base commit has $files_git files, the tarball $files_tar"
