@@ -67,6 +67,10 @@ matrix_stage() {
 	printf '%s\t%s\t%d\n' "$name" "$([ "$f" = 0 ] && echo pass || echo fail)" "$((SECONDS - t))" >>"$RUN/stages.tsv"
 }
 
+# The steps a base cannot go on without: a failed one ends its stages, and
+# the bases after the first run them ahead.
+base_steps=(apply-series build-kernel build-selftests)
+
 # run_stage STAGE: one stage of the current base, the script of its name:
 # stages/STAGE.sh (a check), or steps/STAGE.sh (a step of the pipeline that
 # is checked too: apply, build). Returns 2 when the base cannot go on.
@@ -87,9 +91,9 @@ run_stage() {
 	case $st in
 	build-mutants|code-cost|spte-doc|test-lists|runtime-mutants) indent <"$RUN/logs/$name.log" ;;
 	esac
-	case $st in
-	apply-series|build-kernel|build-selftests) [ $rc = 0 ] || return 2 ;;
-	esac
+	if [[ " ${base_steps[*]} " == *" $st "* ]] && [ $rc != 0 ]; then
+		return 2
+	fi
 	return 0
 }
 
@@ -115,9 +119,9 @@ for b in "${bases[@]:1}"; do
 	# autogroups a new session competes as an equal of this one whatever
 	# its nice value, which doubled the Bochs build's time beside it.
 	set -m
-	# shellcheck disable=SC2016 # $0 is the inner shell's: $TOP
-	BASE=$b nice -n 19 bash -c 'for s in apply-series build-kernel build-selftests; do
-		"$0/steps/$s.sh" || exit; done' "$TOP" >"$RUN/logs/$b/prebuild.log" 2>&1 &
+	# shellcheck disable=SC2016 # the inner shell's arguments
+	BASE=$b nice -n 19 bash -c 'top=$1; shift; for s; do "$top/steps/$s.sh" || exit; done' \
+		prebuild "$TOP" "${base_steps[@]}" >"$RUN/logs/$b/prebuild.log" 2>&1 &
 	prebuild[$b]=$!
 	set +m
 done
