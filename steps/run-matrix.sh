@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run the base's cells of config/matrix ("cells" in config/bases/$BASE; or
 # those of the emulators named), JOBS cells at a time (default: one per CPU;
-# each emulator is single-threaded), and print the table. Results go to
-# RUNDIR (default $BDIR/runs/matrix), rows of all cells in
+# each emulator is single-threaded), and print the table. Cells start in the
+# order of the cell list, so that a list can put its longest cells first.
+# Results go to RUNDIR (default $BDIR/runs/matrix), rows of all cells in
 # RUNDIR/matrix.tsv, in matrix order.
 # Usage: steps/run-matrix.sh [-o RUNDIR] [-t TESTLIST] [-c EMU/CELL,...] [EMULATOR...]
 #   -t: the test list (default: the base's "tests", a file of config/)
@@ -39,8 +40,12 @@ while read -r emu cell _; do
 done <"$TOP/config/matrix"
 [ ${#cells[@]} -gt 0 ] || die "no cell to run${*:+ for: $*}"
 # Every cell asked for must be in config/matrix.
+order=()
 for c in ${only//,/ }; do
 	matrix_cell "$c" >/dev/null || die "no cell '$c' in config/matrix"
+	for k in "${cells[@]}"; do
+		[ "$k" != "${c/\// }" ] || order+=("$k")
+	done
 done
 
 # Wait for one cell to end and say how it went.
@@ -52,7 +57,7 @@ reap() {
 	unset "running[$pid]"
 	echo "    done: $c: $(cut -f1 "$run/${c/ /-}/results.tsv" 2>/dev/null | sort | uniq -c | xargs)"
 }
-for c in "${cells[@]}"; do
+for c in "${order[@]}"; do
 	while [ ${#running[@]} -ge "$jobs" ]; do reap; done
 	banner "cell $c"
 	read -r emu cell <<<"$c"
