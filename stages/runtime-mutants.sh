@@ -64,6 +64,14 @@ mkdir -p "$run"
 
 tip=$(git -C "$SRC" rev-parse HEAD)
 bad=0
+
+# The kernels built so far, by sha256: kmake's builds are reproducible, so a
+# diff that changes the kernel's source changes its bytes. A mutant kernel
+# identical to the series kernel or to another diff's did not take its diff
+# (stale objects: ccache's depend mode did that), and its verdict would be
+# another kernel's.
+declare -A KERNEL_OF
+KERNEL_OF[$(sha256sum <"$KOUT/arch/x86/boot/bzImage" | cut -d' ' -f1)]="the series kernel"
 jobs=${JOBS:-$(nproc)}
 
 # The boots, each mutant's cells one after another in a background job; at
@@ -152,6 +160,13 @@ for m in "${mutants[@]}"; do
 				bad=1
 				continue
 			fi
+			sum=$(sha256sum <"$POUT/arch/x86/boot/bzImage" | cut -d' ' -f1)
+			if [ -n "${KERNEL_OF[$sum]:-}" ]; then
+				echo "$name: its kernel is byte-identical to ${KERNEL_OF[$sum]}: the build did not take $(basename "$diff")"
+				bad=1
+				continue
+			fi
+			KERNEL_OF[$sum]="the kernel of $(basename "$diff")"
 			mkdir -p "$run/kernels"
 			cp "$POUT/arch/x86/boot/bzImage" "$kernel"
 			cp "$POUT/.config" "$kconfig"
@@ -185,4 +200,21 @@ for name in "${names[@]}"; do
 		--expect "${M_EXPECT[$name]}" --kunit "${M_KUNIT[$name]}" \
 		--not-caught "$run/$name.not-caught" || bad=1
 done
+
+# The kernel check of phase 1 has a mutant of its own (mutants/harness/):
+# a copy of this stage that builds each kernel without its diff must stop
+# at its first mutant kernel. Once all mutants have run (not with -m).
+without_diff() {
+	local top=$run/harness
+	rm -rf "$top" && mkdir -p "$top"
+	(cd "$TOP" && git ls-files -z | xargs -0 cp --parents -t "$top")
+	patch -s -d "$top" -p1 <"$2" || { echo "does not apply"; return 2; }
+	BUILD=$BUILD "$top/stages/runtime-mutants.sh" -o "$run/harness-run" -1 -m "$first" && return 0
+	return 1
+}
+if [ ${#only[@]} = 0 ]; then
+	first=$(grep -L '^Tree: selftests' "${mutants[@]}" | head -n1)
+	first=$(basename "$first" .patch)
+	check_mutants without_diff "$TOP"/mutants/harness/runtime-mutants-*.patch || bad=1
+fi
 [ $bad = 0 ]
