@@ -121,9 +121,9 @@ host_cc() {
 # arch/x86/kvm/../../../virt/kvm/kvm_main.c. The test kernels have no debug
 # info, whose paths would still differ.) Not ccache's depend mode
 # (CCACHE_DEPEND), although a cold build took 418 s with it against 545 s:
-# with the two trees it handed out objects of other sources. Runtime
-# mutant kernels built from different diffs came out byte-identical to each
-# other (2026-12-07); stages/runtime-mutants.sh now checks for that.
+# it handed out objects compiled from other sources, so that runtime mutant
+# kernels built from different diffs came out byte-identical to each other
+# (2026-12-07); stages/runtime-mutants.sh now checks for that.
 kmake() {
 	local tree=$1 out=$2 cc map
 	shift 2
