@@ -51,3 +51,12 @@ check_mutants() {
 	rm -f "$log"
 	return $bad
 }
+
+# harness_with MUTANT DIR: a copy of the repository's files (those git
+# tracks) in DIR, with MUTANT, a mutant of the harness (mutants/harness/),
+# applied; says "does not apply" and returns 1 if it does not.
+harness_with() {
+	rm -rf "$2" && mkdir -p "$2"
+	(cd "$TOP" && git ls-files -z | xargs -0 cp --parents -t "$2")
+	patch -s -d "$2" -p1 <"$1" || { echo "does not apply"; return 1; }
+}

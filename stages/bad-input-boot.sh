@@ -42,8 +42,7 @@ emulator_left() {
 	local top=$TOP out=$tmp/$1 rc=0
 	if [ -n "${2:-}" ]; then
 		top=$tmp/harness
-		rm -rf "$top" && mkdir "$top" && cp -r "$TOP"/{bin,lib,steps,emulators,config,guest} "$top/"
-		patch -s -d "$top" -p1 <"$2" || { echo "does not apply"; return 2; }
+		harness_with "$2" "$top" || return 2
 	fi
 	RUN_TIMEOUT=10 timeout 120 "$top/steps/boot.sh" bochs "$kernel" "$tmp/initrd.gz" "$out" \
 		"rdinit=/bin/sh" >"$tmp/left.log" 2>&1 || rc=$?

@@ -206,9 +206,7 @@ done
 # at its first mutant kernel. Once all mutants have run (not with -m).
 without_diff() {
 	local top=$run/harness
-	rm -rf "$top" && mkdir -p "$top"
-	(cd "$TOP" && git ls-files -z | xargs -0 cp --parents -t "$top")
-	patch -s -d "$top" -p1 <"$2" || { echo "does not apply"; return 2; }
+	harness_with "$2" "$top" || return 2
 	BUILD=$BUILD "$top/stages/runtime-mutants.sh" -o "$run/harness-run" -1 -m "$first" && return 0
 	return 1
 }

@@ -41,10 +41,11 @@ done <"$TOP/config/matrix"
 [ ${#cells[@]} -gt 0 ] || die "no cell to run${*:+ for: $*}"
 # Every cell asked for must be in config/matrix.
 order=()
+declare -A started=()
 for c in ${only//,/ }; do
 	matrix_cell "$c" >/dev/null || die "no cell '$c' in config/matrix"
 	for k in "${cells[@]}"; do
-		[ "$k" != "${c/\// }" ] || order+=("$k")
+		[ "$k" != "${c/\// }" ] || [ -n "${started[$k]:-}" ] || { order+=("$k"); started[$k]=1; }
 	done
 done
 
