@@ -20,7 +20,8 @@ host_tsc_khz() {
 	local src=$TOP/emulators/host-tsc-khz.c bin=$BUILD/host-tsc-khz
 	if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
 		mkdir -p "$BUILD"
-		gcc -O2 -Wall -o "$bin.$$" "$src" || die "could not build $bin from $src"
+		# shellcheck disable=SC2046 # host_cc may be two words (ccache gcc)
+		$(host_cc) -O2 -Wall -o "$bin.$$" "$src" || die "could not build $bin from $src"
 		mv "$bin.$$" "$bin"
 	fi
 	"$bin"
