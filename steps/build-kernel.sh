@@ -38,11 +38,15 @@ if [ ! -f "$KOUT/.config" ] || [ "$(cat "$KOUT/.fragments" 2>/dev/null)" != "$st
 		"$KOUT/.config" "${frags[@]}" >"$KOUT/merge.log" 2>&1 ||
 		{ cat "$KOUT/merge.log"; die "merge_config failed"; }
 	kmake "$SRC" "$KOUT" -s olddefconfig
-	# Every option of the fragments must have survived olddefconfig.
+	# Every option of the fragments must have survived olddefconfig: those
+	# set, and those off (another option may select one back on).
 	bad=0
 	while IFS= read -r line; do
-		case $line in CONFIG_*) ;; *) continue ;; esac
-		grep -qx -- "$line" "$KOUT/.config" || { echo "config: '$line' did not stick" >&2; bad=1; }
+		case $line in
+		CONFIG_*) grep -qx -- "$line" "$KOUT/.config" ;;
+		"# CONFIG_"*" is not set") line=${line#\# } && ! grep -q "^${line%% *}=" "$KOUT/.config" ;;
+		*) continue ;;
+		esac || { echo "config: '$line' did not stick" >&2; bad=1; }
 	done < <(cat "${frags[@]}")
 	[ $bad = 0 ] || die "config fragment options were dropped (missing dependencies?)"
 	echo "$stamp" >"$KOUT/.fragments"
