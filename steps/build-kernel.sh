@@ -48,7 +48,7 @@ if [ ! -f "$KOUT/.config" ] || [ "$(cat "$KOUT/.fragments" 2>/dev/null)" != "$st
 		*) continue ;;
 		esac || { echo "config: '$line' did not stick" >&2; bad=1; }
 	done < <(cat "${frags[@]}")
-	[ $bad = 0 ] || die "config fragment options were dropped (missing dependencies?)"
+	[ $bad = 0 ] || die "config fragment options did not stick (a missing dependency, or an option that selects one)"
 	echo "$stamp" >"$KOUT/.fragments"
 fi
 
